@@ -1,0 +1,19 @@
+/** Every URL of the API contract, written once: the API mounts them and the web calls them. */
+export const API_PREFIX = '/api/v1';
+
+export const apiPaths = {
+  health: `${API_PREFIX}/health`,
+  openapi: `${API_PREFIX}/openapi.json`,
+  docs: `${API_PREFIX}/docs`,
+  me: `${API_PREFIX}/me`,
+  signup: `${API_PREFIX}/auth/signup`,
+  login: `${API_PREFIX}/auth/login`,
+  token: `${API_PREFIX}/auth/token`,
+  logout: `${API_PREFIX}/auth/logout`,
+  jwks: `${API_PREFIX}/auth/jwks`,
+  tasks: `${API_PREFIX}/tasks`,
+  task: (id: string) => `${API_PREFIX}/tasks/${encodeURIComponent(id)}`,
+  taskCompletion: (id: string) => `${API_PREFIX}/tasks/${encodeURIComponent(id)}/complete`,
+  tasksBulk: `${API_PREFIX}/tasks/bulk`,
+  tags: `${API_PREFIX}/tags`,
+} as const;

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/** The seed's password policy, enforced by the API and shown by the web before submit. */
+export const PASSWORD_RULES = [
+  { test: (p: string) => p.length >= 8, message: 'at least 8 characters' },
+  { test: (p: string) => /[a-z]/.test(p), message: 'at least one lower-case letter' },
+  { test: (p: string) => /[A-Z]/.test(p), message: 'at least one upper-case letter' },
+] as const;
+
+export const PasswordSchema = z
+  .string()
+  .max(128, 'at most 128 characters')
+  .superRefine((password, ctx) => {
+    for (const rule of PASSWORD_RULES) {
+      if (!rule.test(password)) ctx.addIssue({ code: 'custom', message: `Password needs ${rule.message}` });
+    }
+  });
+
+export const EmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: 'Enter a valid email address' }));
+
+export const SignupRequestSchema = z
+  .strictObject({
+    email: EmailSchema,
+    password: PasswordSchema,
+    name: z.string().trim().max(100).optional(),
+  })
+  .meta({ id: 'SignupRequest' });
+export type SignupRequest = z.infer<typeof SignupRequestSchema>;
+
+export const SignupResponseSchema = z
+  .object({ id: z.string(), email: z.string(), created_at: z.iso.datetime() })
+  .meta({ id: 'SignupResponse' });
+export type SignupResponse = z.infer<typeof SignupResponseSchema>;
+
+export const LoginRequestSchema = z
+  .strictObject({ email: EmailSchema, password: z.string().min(1).max(128) })
+  .meta({ id: 'LoginRequest' });
+export type LoginRequest = z.infer<typeof LoginRequestSchema>;
+
+export const AccessTokenSchema = z
+  .object({
+    access_token: z.string(),
+    token_type: z.literal('bearer'),
+    expires_in: z.number().int().positive(),
+  })
+  .meta({ id: 'AccessToken' });
+export type AccessToken = z.infer<typeof AccessTokenSchema>;
+
+export const LoginResponseSchema = AccessTokenSchema.extend({ refresh_token: z.string() }).meta({
+  id: 'LoginResponse',
+});
+export type LoginResponse = z.infer<typeof LoginResponseSchema>;
+
+export const TokenRequestSchema = z
+  .strictObject({ refresh_token: z.string().min(1).max(512).optional() })
+  .meta({ id: 'TokenRequest' });
+export type TokenRequest = z.infer<typeof TokenRequestSchema>;
+
+export const MeSchema = z
+  .object({ id: z.string(), email: z.string(), name: z.string(), created_at: z.iso.datetime() })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof MeSchema>;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { InstantSchema, PrioritySchema, TagSchema } from './task.ts';
+
+/** A query parameter that may repeat (`?tag=a&tag=b`): always parsed to an array. */
+const repeatable = <T extends z.ZodType>(item: T) =>
+  z.preprocess((value) => (Array.isArray(value) ? value : [value]), z.array(item).max(20));
+
+export const TASK_SORT_KEYS = ['created_at', 'updated_at', 'due_at', 'priority', 'title'] as const;
+export const TaskSortSchema = z.enum(TASK_SORT_KEYS);
+export type TaskSort = z.infer<typeof TaskSortSchema>;
+
+export const TASK_STATUSES = ['all', 'pending', 'completed'] as const;
+export const LIST_LIMIT_DEFAULT = 50;
+export const LIST_LIMIT_MAX = 200;
+
+/** Query of `GET /api/v1/tasks`: filters, sort and keyset pagination. */
+export const TaskListQuerySchema = z
+  .strictObject({
+    status: z.enum(TASK_STATUSES).default('all'),
+    priority: repeatable(PrioritySchema).optional(),
+    tag: repeatable(TagSchema).optional(),
+    q: z.string().trim().max(200).optional(),
+    due_before: InstantSchema.optional(),
+    due_after: InstantSchema.optional(),
+    sort: TaskSortSchema.default('created_at'),
+    order: z.enum(['asc', 'desc']).default('desc'),
+    limit: z.coerce.number().int().min(1).max(LIST_LIMIT_MAX).default(LIST_LIMIT_DEFAULT),
+    cursor: z.string().max(512).optional(),
+  })
+  .meta({ id: 'TaskListQuery' });
+export type TaskListQuery = z.output<typeof TaskListQuerySchema>;
+export type TaskListParams = z.input<typeof TaskListQuerySchema>;
+
+export const ClearQuerySchema = z.strictObject({ status: z.literal('completed') });

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+export const PRIORITIES = ['High', 'Medium', 'Low'] as const;
+export const PrioritySchema = z.enum(PRIORITIES).meta({ id: 'Priority' });
+export type Priority = z.infer<typeof PrioritySchema>;
+
+export const TITLE_MAX = 200;
+export const DESCRIPTION_MAX = 5000;
+export const TAG_MAX = 32;
+export const TAGS_MAX = 20;
+
+export const TitleSchema = z
+  .string()
+  .trim()
+  .min(1, 'Title cannot be empty')
+  .max(TITLE_MAX, `Title is at most ${TITLE_MAX} characters`);
+
+export const TagSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, 'Tag cannot be empty')
+  .max(TAG_MAX, `A tag is at most ${TAG_MAX} characters`);
+
+/** Tags are trimmed, lower-cased and de-duplicated; at most 20 distinct ones. */
+export const TagsSchema = z
+  .array(TagSchema)
+  .max(TAGS_MAX * 5, `At most ${TAGS_MAX} tags`)
+  .transform((tags) => [...new Set(tags)])
+  .refine((tags) => tags.length <= TAGS_MAX, `At most ${TAGS_MAX} tags`);
+
+/** An ISO 8601 instant with `Z` or an offset; always normalised to UTC `…Z`. */
+export const InstantSchema = z.iso
+  .datetime({ offset: true, message: 'Use an ISO 8601 timestamp, e.g. 2026-01-31T17:00:00Z' })
+  .transform((value) => new Date(value).toISOString());
+
+export const TaskSchema = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    description: z.string(),
+    completed: z.boolean(),
+    completed_at: z.iso.datetime().nullable(),
+    priority: PrioritySchema,
+    due_at: z.iso.datetime().nullable(),
+    tags: z.array(z.string()),
+    user_id: z.string(),
+    version: z.number().int().positive(),
+    created_at: z.iso.datetime(),
+    updated_at: z.iso.datetime(),
+  })
+  .meta({ id: 'Task' });
+export type Task = z.infer<typeof TaskSchema>;
+
+/** Fields the server owns; sending one is a 400 that names it. */
+export const READ_ONLY_TASK_FIELDS = [
+  'id',
+  'user_id',
+  'version',
+  'created_at',
+  'updated_at',
+  'completed_at',
+] as const;
+
+export const TaskCreateSchema = z
+  .strictObject({
+    title: TitleSchema,
+    description: z.string().max(DESCRIPTION_MAX).default(''),
+    completed: z.boolean().default(false),
+    priority: PrioritySchema.default('Medium'),
+    due_at: InstantSchema.nullable().default(null),
+    tags: TagsSchema.default([]),
+  })
+  .meta({ id: 'TaskCreate' });
+export type TaskCreate = z.input<typeof TaskCreateSchema>;
+
+export const TaskUpdateSchema = z
+  .strictObject({
+    title: TitleSchema.optional(),
+    description: z.string().max(DESCRIPTION_MAX).optional(),
+    completed: z.boolean().optional(),
+    priority: PrioritySchema.optional(),
+    due_at: InstantSchema.nullable().optional(),
+    tags: TagsSchema.optional(),
+  })
+  .meta({ id: 'TaskUpdate' });
+export type TaskUpdate = z.input<typeof TaskUpdateSchema>;
+
+export const CompletionSchema = z
+  .strictObject({ completed: z.boolean() })
+  .meta({ id: 'Completion' });
+export type Completion = z.infer<typeof CompletionSchema>;
+
+export const BULK_IDS_MAX = 500;
+export const BulkActionSchema = z
+  .strictObject({
+    action: z.enum(['complete', 'reopen', 'delete']),
+    ids: z.array(z.uuid()).min(1).max(BULK_IDS_MAX),
+  })
+  .meta({ id: 'BulkAction' });
+export type BulkAction = z.infer<typeof BulkActionSchema>;
+
+export const BulkResultSchema = z
+  .object({ updated: z.array(z.uuid()), not_found: z.array(z.uuid()) })
+  .meta({ id: 'BulkResult' });
+export type BulkResult = z.infer<typeof BulkResultSchema>;
+
+export const ClearedSchema = z.object({ deleted: z.number().int() }).meta({ id: 'Cleared' });
+export type Cleared = z.infer<typeof ClearedSchema>;
+
+export const TagCountSchema = z
+  .object({ name: z.string(), count: z.number().int() })
+  .meta({ id: 'TagCount' });
+export type TagCount = z.infer<typeof TagCountSchema>;

@@ -1,0 +1,190 @@
+// Starts the pieces of the local product — database, API worker, web — for `npm run dev`, the e2e
+// suites and the benchmarks, so every caller gets the same wiring and the same clean shutdown.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startNeonLocal } from '../api/dev/neon-local/index.ts';
+import { applyMigrations } from '../api/dev/migrate.ts';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Environment that keeps wrangler, workerd and turbo from phoning home (the machine is offline). */
+export const QUIET_ENV = {
+  WRANGLER_SEND_METRICS: 'false',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  TURBO_TELEMETRY_DISABLED: '1',
+  NO_UPDATE_NOTIFIER: '1',
+} as const;
+
+export interface Stopper {
+  stop(): Promise<void>;
+}
+
+/** Resolves with a TCP port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** True when something accepts connections on 127.0.0.1:port. */
+export function isPortBusy(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(true));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(false)));
+  });
+}
+
+/** Polls `url` until it answers (any HTTP status) or `timeoutMs` passes. */
+export async function waitForUrl(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      return;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+/** Reads KEY=VALUE lines of a .dev.vars-style file; missing file → {}. */
+export function readDevVars(path = join(ROOT, '.dev.vars')): Record<string, string> {
+  if (!existsSync(path)) return {};
+  const vars: Record<string, string> = {};
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const match = /^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/.exec(line);
+    if (match?.[1]) vars[match[1]] = match[2]!.replace(/^(['"])(.*)\1$/, '$2');
+  }
+  return vars;
+}
+
+export interface DatabaseOptions {
+  port: number;
+  /** A postgres:// URL selects the server backend; otherwise embedded PGlite. */
+  postgresUrl?: string;
+  /** PGlite data directory, or 'memory'. */
+  dataDir?: string;
+  latencyMs?: number;
+  quiet?: boolean;
+}
+
+/** Starts the local Neon HTTP server, applies pending migrations and returns the worker's DB vars. */
+export async function startDatabase(options: DatabaseOptions) {
+  if (await isPortBusy(options.port)) throw new Error(`port ${options.port} is already in use`);
+  const server = await startNeonLocal({
+    backend: options.postgresUrl ? 'postgres' : 'pglite',
+    postgresUrl: options.postgresUrl,
+    dataDir: options.dataDir ?? join(ROOT, '.data', 'pglite'),
+    port: options.port,
+    host: '127.0.0.1',
+    latencyMs: options.latencyMs,
+    quiet: options.quiet,
+  });
+  await applyMigrations(server.connectionString, { fetchEndpoint: server.url });
+  return {
+    server,
+    vars: { DATABASE_URL: server.connectionString, NEON_HTTP_ENDPOINT: server.url },
+    stop: () => server.close(),
+  };
+}
+
+/** Spawns a long-running command in its own process group, so stopping it stops its children too. */
+export function spawnGroup(
+  command: string,
+  args: string[],
+  options: { env?: Record<string, string>; cwd?: string; label: string; quiet?: boolean },
+): ChildProcess & Stopper {
+  const child = spawn(command, args, {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, ...QUIET_ENV, ...options.env },
+    detached: true,
+    stdio: ['ignore', options.quiet ? 'ignore' : 'pipe', options.quiet ? 'ignore' : 'pipe'],
+  });
+  const prefix = `[${options.label}] `;
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) if (line.trim()) console.log(prefix + line);
+    });
+  }
+  return Object.assign(child, { stop: () => killGroup(child) });
+}
+
+/** SIGTERM the group, then SIGKILL whatever ignores it (an orphaned wrangler does). */
+export async function killGroup(child: ChildProcess): Promise<void> {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const signal = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, sig);
+    } catch {
+      // the group is already gone
+    }
+  };
+  signal('SIGTERM');
+  const timer = setTimeout(() => signal('SIGKILL'), 3_000);
+  await exited;
+  clearTimeout(timer);
+  signal('SIGKILL'); // grandchildren (workerd) that outlived their parent
+}
+
+export interface ApiOptions {
+  port: number;
+  vars: Record<string, string>;
+  quiet?: boolean;
+}
+
+/** Runs the API worker under `wrangler dev` on 127.0.0.1 and waits until it answers. */
+export async function startApi(options: ApiOptions) {
+  if (await isPortBusy(options.port)) throw new Error(`port ${options.port} is already in use`);
+  const vars = Object.entries(options.vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
+  const inspectorPort = await freePort();
+  const child = spawnGroup(
+    join(ROOT, 'node_modules', '.bin', 'wrangler'),
+    ['dev', '--ip', '127.0.0.1', '--port', String(options.port), '--inspector-port',
+      String(inspectorPort), '--show-interactive-dev-session=false', '--log-level', 'warn', ...vars],
+    { label: 'api', quiet: options.quiet },
+  );
+  await waitForUrl(`http://127.0.0.1:${options.port}/api/v1/health`, 90_000);
+  return { url: `http://127.0.0.1:${options.port}`, stop: () => child.stop() };
+}
+
+export interface WebOptions {
+  port: number;
+  apiOrigin: string;
+  quiet?: boolean;
+}
+
+/** Runs the SvelteKit dev server, proxying /api to the worker. */
+export async function startWeb(options: WebOptions) {
+  if (await isPortBusy(options.port)) throw new Error(`port ${options.port} is already in use`);
+  const child = spawnGroup(
+    'npm',
+    ['exec', '--', 'vite', 'dev', '--host', '127.0.0.1', '--port', String(options.port), '--strictPort'],
+    { label: 'web', cwd: join(ROOT, 'web'), env: { API_ORIGIN: options.apiOrigin }, quiet: options.quiet },
+  );
+  await waitForUrl(`http://127.0.0.1:${options.port}/`, 90_000);
+  return { url: `http://127.0.0.1:${options.port}`, stop: () => child.stop() };
+}
+
+/** Local, development-only values for every variable the worker needs; .dev.vars overrides them. */
+export function localWorkerVars(webOrigin: string): Record<string, string> {
+  return {
+    ENVIRONMENT: 'development',
+    BETTER_AUTH_SECRET: 'local-development-secret-not-for-production-0000',
+    BETTER_AUTH_URL: webOrigin,
+    CORS_ORIGINS: webOrigin,
+    JWT_ISSUER: webOrigin,
+    JWT_AUDIENCE: 'tasks-api',
+    ...readDevVars(),
+  };
+}

@@ -31,11 +31,16 @@ try {
     latencyMs: latency ? Number(latency) : undefined,
   });
   running.push(database);
-  const api = await startApi({ port: ports.api, vars: { ...localWorkerVars(webOrigin), ...database.vars } });
+  const api = await startApi({
+    port: ports.api,
+    vars: { ...localWorkerVars(webOrigin), ...database.vars },
+  });
   running.push(api);
   const web = await startWeb({ port: ports.web, apiOrigin: api.url });
   running.push(web);
-  console.log(`\n  web  ${web.url}\n  api  ${api.url}/api/v1/health\n  db   ${database.server.url}\n`);
+  console.log(
+    `\n  web  ${web.url}\n  api  ${api.url}/api/v1/health\n  db   ${database.server.url}\n`,
+  );
   console.log('  Ctrl-C stops everything.\n');
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

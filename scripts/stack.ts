@@ -150,8 +150,19 @@ export async function startApi(options: ApiOptions) {
   const inspectorPort = await freePort();
   const child = spawnGroup(
     join(ROOT, 'node_modules', '.bin', 'wrangler'),
-    ['dev', '--ip', '127.0.0.1', '--port', String(options.port), '--inspector-port',
-      String(inspectorPort), '--show-interactive-dev-session=false', '--log-level', 'warn', ...vars],
+    [
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(options.port),
+      '--inspector-port',
+      String(inspectorPort),
+      '--show-interactive-dev-session=false',
+      '--log-level',
+      'warn',
+      ...vars,
+    ],
     { label: 'api', quiet: options.quiet },
   );
   await waitForUrl(`http://127.0.0.1:${options.port}/api/v1/health`, 90_000);
@@ -169,8 +180,23 @@ export async function startWeb(options: WebOptions) {
   if (await isPortBusy(options.port)) throw new Error(`port ${options.port} is already in use`);
   const child = spawnGroup(
     'npm',
-    ['exec', '--', 'vite', 'dev', '--host', '127.0.0.1', '--port', String(options.port), '--strictPort'],
-    { label: 'web', cwd: join(ROOT, 'web'), env: { API_ORIGIN: options.apiOrigin }, quiet: options.quiet },
+    [
+      'exec',
+      '--',
+      'vite',
+      'dev',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(options.port),
+      '--strictPort',
+    ],
+    {
+      label: 'web',
+      cwd: join(ROOT, 'web'),
+      env: { API_ORIGIN: options.apiOrigin },
+      quiet: options.quiet,
+    },
   );
   await waitForUrl(`http://127.0.0.1:${options.port}/`, 90_000);
   return { url: `http://127.0.0.1:${options.port}`, stop: () => child.stop() };

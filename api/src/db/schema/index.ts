@@ -1,0 +1,2 @@
+// The Drizzle schema barrel: one file per table, re-exported here and handed to `drizzle()`.
+export {};

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { ApiError } from './errors.ts';
+
+/** Comma-separated exact origins (`https://a.example, http://localhost:5173`) → trimmed list. */
+const OriginListSchema = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.url({ protocol: /^https?$/ })));
+
+/** Wrangler passes an unset `[vars]` entry as '' in some setups: treat it as absent. */
+const optionalUrl = z.preprocess((value) => (value === '' ? undefined : value), z.url().optional());
+
+/** The worker's bindings, validated once per isolate. Unknown bindings are ignored. */
+export const EnvSchema = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+  NEON_HTTP_ENDPOINT: optionalUrl,
+  BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  BETTER_AUTH_URL: z.url(),
+  CORS_ORIGINS: OriginListSchema,
+  JWT_ISSUER: z.string().min(1),
+  JWT_AUDIENCE: z.string().min(1),
+  DB_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(5000),
+  ENVIRONMENT: z.enum(['development', 'test', 'production']).default('production'),
+});
+export type Env = z.output<typeof EnvSchema>;
+
+const cache = new WeakMap<object, Env>();
+
+/**
+ * Validates the bindings once per bindings object (i.e. once per isolate) and returns the typed env.
+ * A misconfiguration throws a 500 problem and logs the offending variable names, never their values.
+ */
+export function getEnv(bindings: unknown): Env {
+  const key = typeof bindings === 'object' && bindings !== null ? bindings : {};
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(key);
+  if (!parsed.success) {
+    const variables = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))];
+    console.error(JSON.stringify({ level: 'error', msg: 'server misconfigured', variables }));
+    throw new ApiError({
+      status: 500,
+      title: 'Server misconfigured',
+      detail: 'The server is misconfigured; the operator has been told which settings are wrong.',
+    });
+  }
+  cache.set(key, parsed.data);
+  return parsed.data;
+}

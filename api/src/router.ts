@@ -1,0 +1,8 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from './app-env.ts';
+import { defaultHook } from './errors.ts';
+
+/** A feature router: validation failures become 400 problems, routes land in the OpenAPI document. */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({ defaultHook });
+}

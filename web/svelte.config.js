@@ -1,0 +1,30 @@
+import adapter from '@sveltejs/adapter-cloudflare';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+const cloudflare = adapter();
+// The dev server forwards /api through vite's proxy and needs no bindings, so we skip the
+// adapter's emulation: it would start a second workerd (and the dev registry) per dev server.
+delete cloudflare.emulate;
+
+/** @type {import('@sveltejs/kit').Config} */
+export default {
+  preprocess: vitePreprocess(),
+  compilerOptions: { runes: true },
+  kit: {
+    adapter: cloudflare,
+    // Paths: /api/* belongs to the API worker; the Pages worker forwards it (hooks.server.ts).
+    csp: {
+      mode: 'hash',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self'],
+        'style-src': ['self', 'unsafe-inline'],
+        'img-src': ['self', 'data:'],
+        'connect-src': ['self'],
+        'object-src': ['none'],
+        'base-uri': ['self'],
+        'frame-ancestors': ['none'],
+      },
+    },
+  },
+};

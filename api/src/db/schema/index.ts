@@ -1,2 +1,3 @@
 // The Drizzle schema barrel: one file per table, re-exported here and handed to `drizzle()`.
-export {};
+export * from './auth.ts';
+export * from './rate-limits.ts';

@@ -25,7 +25,8 @@ export const TaskListQuerySchema = z
     sort: TaskSortSchema.default('created_at'),
     order: z.enum(['asc', 'desc']).default('desc'),
     limit: z.coerce.number().int().min(1).max(LIST_LIMIT_MAX).default(LIST_LIMIT_DEFAULT),
-    cursor: z.string().max(512).optional(),
+    // A cursor carries a title sort key: 200 characters can take ~1,600 base64url characters.
+    cursor: z.string().max(2048).optional(),
   })
   .meta({ id: 'TaskListQuery' });
 export type TaskListQuery = z.output<typeof TaskListQuerySchema>;

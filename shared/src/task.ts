@@ -22,17 +22,27 @@ export const TagSchema = z
   .min(1, 'Tag cannot be empty')
   .max(TAG_MAX, `A tag is at most ${TAG_MAX} characters`);
 
-/** Tags are trimmed, lower-cased and de-duplicated; at most 20 distinct ones. */
+/**
+ * Tags are trimmed, lower-cased and de-duplicated; at most 20 distinct ones. The raw cap (100) lets
+ * a client send duplicates, while 10,000 tags fail as one `tags` issue rather than one per tag.
+ */
 export const TagsSchema = z
   .array(TagSchema)
   .max(TAGS_MAX * 5, `At most ${TAGS_MAX} tags`)
   .transform((tags) => [...new Set(tags)])
   .refine((tags) => tags.length <= TAGS_MAX, `At most ${TAGS_MAX} tags`);
 
-/** An ISO 8601 instant with `Z` or an offset; always normalised to UTC `…Z`. */
+const INSTANT_MESSAGE = 'Use an ISO 8601 timestamp, e.g. 2026-01-31T17:00:00Z';
+
+/**
+ * An ISO 8601 instant with `Z` or an offset, normalised to UTC `…Z` with milliseconds. Years
+ * outside 0001–9999 (after moving to UTC) are refused: Postgres rejects year 0 and JavaScript
+ * writes years past 9999 as `+010000`, which is not ISO 8601's basic form.
+ */
 export const InstantSchema = z.iso
-  .datetime({ offset: true, message: 'Use an ISO 8601 timestamp, e.g. 2026-01-31T17:00:00Z' })
-  .transform((value) => new Date(value).toISOString());
+  .datetime({ offset: true, message: INSTANT_MESSAGE })
+  .transform((value) => new Date(value).toISOString())
+  .refine((iso) => /^\d{4}-/.test(iso) && !iso.startsWith('0000-'), INSTANT_MESSAGE);
 
 export const TaskSchema = z
   .object({
@@ -95,13 +105,14 @@ export const BULK_IDS_MAX = 500;
 export const BulkActionSchema = z
   .strictObject({
     action: z.enum(['complete', 'reopen', 'delete']),
-    ids: z.array(z.uuid()).min(1).max(BULK_IDS_MAX),
+    // Any 8-4-4-4-12 hex id is well formed here; ids that match no task come back in `not_found`.
+    ids: z.array(z.guid()).min(1).max(BULK_IDS_MAX),
   })
   .meta({ id: 'BulkAction' });
 export type BulkAction = z.infer<typeof BulkActionSchema>;
 
 export const BulkResultSchema = z
-  .object({ updated: z.array(z.uuid()), not_found: z.array(z.uuid()) })
+  .object({ updated: z.array(z.guid()), not_found: z.array(z.guid()) })
   .meta({ id: 'BulkResult' });
 export type BulkResult = z.infer<typeof BulkResultSchema>;
 

@@ -142,6 +142,13 @@ function fromHttpException(err: HTTPException): ApiError {
   return new ApiError({ status: err.status, detail: err.message || undefined, headers });
 }
 
+const TARGET_NAMES: Record<string, string> = {
+  body: 'request body',
+  query: 'query string',
+  path: 'URL path',
+  header: 'request headers',
+};
+
 /**
  * The `defaultHook` of every OpenAPIHono router: a failed zod validation becomes a 400 problem
  * whose `errors[]` name each offending field.
@@ -149,7 +156,7 @@ function fromHttpException(err: HTTPException): ApiError {
 export const defaultHook: NonNullable<OpenAPIHonoOptions<AppEnv>['defaultHook']> = (result) => {
   if (result.success) return;
   const label = targetLabel(result.target);
-  const detail = label === 'body' ? 'The request body is invalid.' : `The ${label} is invalid.`;
+  const detail = `The ${TARGET_NAMES[label] ?? label} is invalid.`;
   throw ApiError.badRequest(detail, issuesToFieldErrors(result.error.issues, label));
 };
 
@@ -160,23 +167,40 @@ export const onError: ErrorHandler = (err, c: Context) => {
   return problemResponse(error);
 };
 
-function logServerError(c: Context, err: unknown, error: ApiError) {
-  const requestId: unknown = c.get('requestId');
-  const cause = err instanceof Error ? err : new Error(String(err));
-  console.error(
-    JSON.stringify({
-      level: 'error',
-      msg: error.title,
-      status: error.status,
-      request_id: requestId,
-      error: cause.message,
-      cause: describeCause(cause.cause),
-      stack: cause.stack,
-    }),
-  );
+/** The error and everything it wraps (`cause`, neon's `sourceError`), outermost first. */
+export function errorChain(err: unknown): { name?: unknown; message?: unknown; code?: unknown }[] {
+  const chain: { name?: unknown; message?: unknown; code?: unknown }[] = [];
+  let current: unknown = err;
+  while (typeof current === 'object' && current !== null && chain.length < 8) {
+    chain.push(current);
+    const next = current as { cause?: unknown; sourceError?: unknown };
+    current = next.sourceError ?? next.cause;
+  }
+  return chain;
 }
 
-function describeCause(cause: unknown): string | undefined {
-  if (cause === undefined) return undefined;
-  return cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+// Drizzle puts the bound parameters (user data: emails, titles, tokens) in its error message.
+const redactParams = (text: string) =>
+  text.replace(/\nparams: [\s\S]*?(?=\n {4}at |$)/, '\nparams: [redacted]');
+
+function logServerError(c: Context, err: unknown, error: ApiError) {
+  const original = error.cause ?? err;
+  // 503/504 are the database being away, not a bug: a warning without a stack is enough.
+  const isBug = error.status < 503;
+  const stack = isBug && original instanceof Error ? original.stack : undefined;
+  console.error(
+    JSON.stringify({
+      level: isBug ? 'error' : 'warn',
+      msg: error.title,
+      status: error.status,
+      request_id: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      // The whole chain, e.g. DrizzleQueryError → NeonDbError → TypeError: fetch failed.
+      error: errorChain(original).map((e) =>
+        redactParams(`${String(e.name)}: ${String(e.message)}`),
+      ),
+      stack: stack && redactParams(stack),
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import { ApiError } from '../errors.ts';
+import { ApiError, errorChain } from '../errors.ts';
 
 /** SQLSTATEs a client can provoke with a valid-looking request, mapped to what they mean to it. */
 const CLIENT_SQLSTATES: Record<string, (cause: unknown) => ApiError> = {
@@ -19,20 +19,6 @@ const CLIENT_SQLSTATES: Record<string, (cause: unknown) => ApiError> = {
 /** SQLSTATEs that mean "the database is busy or restarting": worth a retry. */
 const TRANSIENT_SQLSTATE = /^(08|53|57P0[123]|40001|40P01)/;
 
-type ErrorLike = { name?: unknown; message?: unknown; code?: unknown };
-
-/** The error and everything it wraps (Drizzle's `cause`, neon's `sourceError`), outermost first. */
-function errorChain(err: unknown): ErrorLike[] {
-  const chain: ErrorLike[] = [];
-  let current: unknown = err;
-  while (typeof current === 'object' && current !== null && chain.length < 8) {
-    chain.push(current as ErrorLike);
-    const next = current as { cause?: unknown; sourceError?: unknown };
-    current = next.sourceError ?? next.cause;
-  }
-  return chain;
-}
-
 /**
  * Recognises database failures and returns the problem they should become: 503 for an unreachable
  * or overloaded database, 504 for a timeout, 4xx for constraint violations a client can cause.
@@ -43,7 +29,8 @@ export function classifyDbError(err: unknown): ApiError | undefined {
   if (chain.some((e) => e.name === 'TimeoutError' || e.code === '57014')) {
     return ApiError.gatewayTimeout('The database did not answer in time.', err);
   }
-  const neonError = chain.find((e) => e.name === 'NeonDbError');
+  const neonError = chain.find((e) => e.name === 'NeonDbError') as
+    { message?: unknown; code?: unknown } | undefined;
   if (!neonError) return undefined;
   const message = String(neonError.message ?? '');
   const code = typeof neonError.code === 'string' ? neonError.code : undefined;

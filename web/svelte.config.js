@@ -12,6 +12,11 @@ export default {
   compilerOptions: { runes: true },
   kit: {
     adapter: cloudflare,
+    typescript: {
+      config: (tsconfig) => {
+        tsconfig.include.push('../vite/**/*.ts', '../e2e/**/*.ts', '../playwright.config.ts');
+      },
+    },
     // Paths: /api/* belongs to the API worker; the Pages worker forwards it (hooks.server.ts).
     csp: {
       mode: 'hash',

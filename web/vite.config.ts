@@ -3,19 +3,20 @@ import tailwindcss from '@tailwindcss/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vite';
 import type { InlineConfig } from 'vitest/node';
+import { contractPlugin } from './vite/contract-plugin.ts';
 
 // The browser only ever talks to the web's origin; /api is forwarded to the API worker so the
 // Better Auth session cookie stays first-party (production does the same in hooks.server.ts).
 const apiOrigin = process.env.API_ORIGIN ?? 'http://127.0.0.1:8787';
 
 const test: InlineConfig = {
-  include: ['src/**/*.test.ts'],
+  include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
   environment: 'jsdom',
 };
 
 // vitest bundles its own copy of vite's types, so `test` travels in a plain (non-literal) object.
 const config = {
-  plugins: [tailwindcss(), sveltekit(), svelteTesting()],
+  plugins: [contractPlugin(), tailwindcss(), sveltekit(), svelteTesting()],
   server: {
     host: '127.0.0.1',
     port: Number(process.env.WEB_PORT ?? 5173),

@@ -1,9 +1,21 @@
-import type { Handle } from '@sveltejs/kit';
+import { redirect, type Handle } from '@sveltejs/kit';
 import { API_PREFIX } from '@tasks/shared';
 import { forwardToApi } from '$lib/server/forward-api';
+import { hasSessionCookie } from '$lib/server/session-cookie';
+import { readTheme, THEME_COOKIE } from '$lib/theme';
+import { loginHref } from '$lib/return-to';
+
+/** Pages anyone may see; every other page needs a session. */
+const PUBLIC_PAGES = new Set(['/login', '/signup']);
 
 export const handle: Handle = async ({ event, resolve }) => {
-  const { pathname } = event.url;
+  const { pathname, search } = event.url;
   if (pathname === API_PREFIX || pathname.startsWith(`${API_PREFIX}/`)) return forwardToApi(event);
-  return resolve(event);
+  if (!PUBLIC_PAGES.has(pathname) && !hasSessionCookie(event.cookies)) {
+    redirect(303, loginHref(pathname + search));
+  }
+  const theme = readTheme(event.cookies.get(THEME_COOKIE));
+  return resolve(event, {
+    transformPageChunk: ({ html }) => html.replace('data-theme="system"', `data-theme="${theme}"`),
+  });
 };

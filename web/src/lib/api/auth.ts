@@ -1,0 +1,46 @@
+import type { LoginRequest, SignupRequest } from '@tasks/shared';
+import { apiPaths, LoginResponseSchema, MeSchema, SignupResponseSchema } from 'virtual:contract';
+import { tellOtherTabs } from '$lib/tab-sync';
+import { send } from './http';
+import { acceptToken, authorized, forgetToken } from './session';
+
+// Sign-in and sign-up are rate limited: a 429 is shown to the user, never retried silently.
+const NO_SERVER_RETRIES = 0;
+
+/** Logs in: the API sets the session cookie and answers with a first access token. */
+export async function logIn(credentials: LoginRequest): Promise<void> {
+  const { data } = await send(apiPaths.login, {
+    method: 'POST',
+    body: credentials,
+    schema: LoginResponseSchema,
+    serverRetries: NO_SERVER_RETRIES,
+  });
+  acceptToken(data);
+  tellOtherTabs({ type: 'signed-in' });
+}
+
+/** Creates the account, then logs in with the same credentials. */
+export async function signUp(account: SignupRequest): Promise<void> {
+  await send(apiPaths.signup, {
+    method: 'POST',
+    body: account,
+    schema: SignupResponseSchema,
+    serverRetries: NO_SERVER_RETRIES,
+  });
+  await logIn({ email: account.email, password: account.password });
+}
+
+/** Ends the session on the server and in every open tab. */
+export async function logOut(): Promise<void> {
+  try {
+    await send(apiPaths.logout, { method: 'POST', serverRetries: NO_SERVER_RETRIES });
+  } finally {
+    forgetToken();
+    tellOtherTabs({ type: 'signed-out' });
+  }
+}
+
+/** The signed-in user's profile. */
+export async function me() {
+  return (await authorized(apiPaths.me, { schema: MeSchema })).data;
+}

@@ -1,0 +1,121 @@
+import type {
+  BulkAction,
+  TagCount,
+  Task,
+  TaskCreate,
+  TaskListParams,
+  TaskUpdate,
+} from '@tasks/shared';
+import { apiPaths, BulkResultSchema, TagCountSchema, TaskSchema } from 'virtual:contract';
+import type { Contract } from '$lib/contract/json-schema';
+import { authorized } from './session';
+
+const TaskListSchema: Contract<Task[]> = { type: 'array', items: TaskSchema };
+const TagCountListSchema: Contract<TagCount[]> = { type: 'array', items: TagCountSchema };
+
+/** One page of tasks and the URL of the next page (from the `Link` header), if any. */
+export interface TaskPage {
+  tasks: Task[];
+  next: string | undefined;
+}
+
+/** The first page for a query, or the page a previous `next` URL points at. */
+export async function listTasks(
+  from: TaskListParams | string,
+  signal?: AbortSignal,
+): Promise<TaskPage> {
+  const url = typeof from === 'string' ? from : `${apiPaths.tasks}${toSearch(from)}`;
+  const { data, headers } = await authorized(url, { schema: TaskListSchema, signal });
+  return { tasks: data, next: nextLink(headers.get('link')) };
+}
+
+/** Creates a task; retries reuse `idempotencyKey`, so the task is created at most once. */
+export async function createTask(input: TaskCreate, idempotencyKey: string): Promise<Task> {
+  const headers = { 'idempotency-key': idempotencyKey };
+  return (
+    await authorized(apiPaths.tasks, { method: 'POST', body: input, headers, schema: TaskSchema })
+  ).data;
+}
+
+/** Changes fields of the task at `version`; a 412 means someone changed it since. */
+export async function updateTask(id: string, changes: TaskUpdate, version: number): Promise<Task> {
+  return (
+    await authorized(apiPaths.task(id), {
+      method: 'PATCH',
+      body: changes,
+      headers: ifMatch(version),
+      schema: TaskSchema,
+    })
+  ).data;
+}
+
+/** Sets completion explicitly (idempotent, unlike a toggle) on the task at `version`. */
+export async function setCompletion(id: string, completed: boolean, version: number) {
+  return (
+    await authorized(apiPaths.taskCompletion(id), {
+      method: 'POST',
+      body: { completed },
+      headers: ifMatch(version),
+      schema: TaskSchema,
+    })
+  ).data;
+}
+
+/** The task as it is now on the server. */
+export async function getTask(id: string): Promise<Task> {
+  return (await authorized(apiPaths.task(id), { schema: TaskSchema })).data;
+}
+
+/** Deletes the task at `version`. */
+export async function deleteTask(id: string, version: number): Promise<void> {
+  await authorized(apiPaths.task(id), {
+    method: 'DELETE',
+    headers: ifMatch(version),
+    keepalive: true,
+  });
+}
+
+/** Completes, reopens or deletes many tasks in one request. */
+export async function bulkAction(action: BulkAction['action'], ids: string[]) {
+  return (
+    await authorized(apiPaths.tasksBulk, {
+      method: 'POST',
+      body: { action, ids },
+      schema: BulkResultSchema,
+      keepalive: action === 'delete',
+    })
+  ).data;
+}
+
+/** The user's tags with how many tasks carry each. */
+export async function listTags(signal?: AbortSignal) {
+  return (await authorized(apiPaths.tags, { schema: TagCountListSchema, signal })).data;
+}
+
+const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
+
+/** `?status=…&tag=a&tag=b…` for the query's set values (repeatable ones repeated). */
+export function toSearch(params: TaskListParams): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item !== undefined && item !== '') search.append(key, String(item));
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * The `rel="next"` target of a Link header, as a path on this origin: the browser only ever
+ * talks to the web's own /api, whatever host the API thinks it is.
+ */
+export function nextLink(link: string | null): string | undefined {
+  for (const part of link?.split(',') ?? []) {
+    const match = /<([^>]*)>\s*;(.*)/.exec(part.trim());
+    if (!match?.[1] || !/\brel="?next"?/.test(match[2] ?? '')) continue;
+    const url = new URL(match[1], 'http://relative.invalid');
+    return `${url.pathname}${url.search}`;
+  }
+  return undefined;
+}

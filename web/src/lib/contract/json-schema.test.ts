@@ -1,0 +1,86 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as shared from '@tasks/shared';
+import * as projected from 'virtual:contract';
+import { accepts, ContractError, parse } from './json-schema';
+
+const task = {
+  id: '0f8fad5b-d9cb-469f-a165-70867728950e',
+  title: 'Buy milk',
+  description: '',
+  completed: false,
+  completed_at: null,
+  priority: 'High',
+  due_at: '2026-02-01T17:00:00.000Z',
+  tags: ['home'],
+  user_id: 'u1',
+  version: 1,
+  created_at: '2026-01-01T00:00:00.000Z',
+  updated_at: '2026-01-01T00:00:00Z',
+};
+
+/** Values close to a valid task: each field replaced by an arbitrary JSON value, or removed. */
+const nearTask = fc
+  .record({
+    key: fc.constantFrom(...Object.keys(task)),
+    replacement: fc.oneof(
+      fc.jsonValue(),
+      fc.constant(undefined),
+      fc.constantFrom('2026-13-01T00:00:00Z', '2026-01-01', 'Urgent', 'not-a-uuid', -1, 1.5, 0),
+    ),
+  })
+  .map(({ key, replacement }) => {
+    const copy: Record<string, unknown> = { ...task };
+    if (replacement === undefined) delete copy[key];
+    else copy[key] = replacement;
+    return copy;
+  });
+
+describe('the contract checker agrees with the shared zod schemas', () => {
+  it('accepts a valid task and rejects a broken one with the field path', () => {
+    expect(parse(projected.TaskSchema, task)).toBe(task);
+    expect(() => parse(projected.TaskSchema, { ...task, priority: 'Urgent' })).toThrow(
+      ContractError,
+    );
+    try {
+      parse(projected.TaskSchema, { ...task, tags: ['ok', 3] });
+    } catch (error) {
+      expect((error as ContractError).path).toBe('tags.1');
+    }
+  });
+
+  it('gives the same verdict as zod on tasks with one field changed', () => {
+    fc.assert(
+      fc.property(nearTask, (value) => {
+        expect(accepts(projected.TaskSchema, value)).toBe(
+          shared.TaskSchema.safeParse(value).success,
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('gives the same verdict as zod on arbitrary JSON for every response schema', () => {
+    const pairs = [
+      [projected.ProblemSchema, shared.ProblemSchema],
+      [projected.AccessTokenSchema, shared.AccessTokenSchema],
+      [projected.TagCountSchema, shared.TagCountSchema],
+      [projected.BulkResultSchema, shared.BulkResultSchema],
+      [projected.HealthSchema, shared.HealthSchema],
+    ] as const;
+    for (const [json, zod] of pairs) {
+      fc.assert(
+        fc.property(fc.jsonValue(), (value) => {
+          expect(accepts(json, value)).toBe(zod.safeParse(value).success);
+        }),
+        { numRuns: 200 },
+      );
+    }
+  });
+
+  it('carries the shared constants and paths unchanged', () => {
+    expect(projected.PRIORITIES).toEqual(shared.PRIORITIES);
+    expect(projected.TASK_SORT_KEYS).toEqual(shared.TASK_SORT_KEYS);
+    expect(projected.apiPaths.task('a b')).toBe(shared.apiPaths.task('a b'));
+  });
+});

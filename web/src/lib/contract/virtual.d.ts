@@ -1,0 +1,29 @@
+// Types of the build-time projection of `@tasks/shared` (see vite/contract-plugin.ts): the same
+// names, with every zod schema replaced by the JSON Schema of what it accepts.
+declare module 'virtual:contract' {
+  import type * as Shared from '@tasks/shared';
+  import type { Contract } from '$lib/contract/json-schema';
+
+  export const API_PREFIX: typeof Shared.API_PREFIX;
+  export const apiPaths: typeof Shared.apiPaths;
+  export const PRIORITIES: typeof Shared.PRIORITIES;
+  export const TASK_SORT_KEYS: typeof Shared.TASK_SORT_KEYS;
+  export const TASK_STATUSES: typeof Shared.TASK_STATUSES;
+  export const TITLE_MAX: typeof Shared.TITLE_MAX;
+  export const DESCRIPTION_MAX: typeof Shared.DESCRIPTION_MAX;
+  export const TAG_MAX: typeof Shared.TAG_MAX;
+  export const TAGS_MAX: typeof Shared.TAGS_MAX;
+  export const LIST_LIMIT_DEFAULT: typeof Shared.LIST_LIMIT_DEFAULT;
+  export const PROBLEM_CONTENT_TYPE: typeof Shared.PROBLEM_CONTENT_TYPE;
+
+  export const HealthSchema: Contract<Shared.Health>;
+  export const ProblemSchema: Contract<Shared.Problem>;
+  export const AccessTokenSchema: Contract<Shared.AccessToken>;
+  export const MeSchema: Contract<Shared.Me>;
+  export const LoginResponseSchema: Contract<Shared.LoginResponse>;
+  export const SignupResponseSchema: Contract<Shared.SignupResponse>;
+  export const TaskSchema: Contract<Shared.Task>;
+  export const TagCountSchema: Contract<Shared.TagCount>;
+  export const BulkResultSchema: Contract<Shared.BulkResult>;
+  export const ClearedSchema: Contract<Shared.Cleared>;
+}

@@ -1,0 +1,45 @@
+/** The tasks page's single-key shortcuts (listed in HelpDialog.svelte). */
+export interface ShortcutHandlers {
+  newTask: () => void;
+  search: () => void;
+  move: (step: 1 | -1) => void;
+  toggle: () => void;
+  edit: () => void;
+  remove: () => void;
+  help: () => void;
+}
+
+const TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset']);
+
+/** Whether the key press belongs to a field the user is typing in (or an open dialog). */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.closest('dialog[open]')) return true;
+  if (target instanceof HTMLInputElement) return !TEXT_INPUTS.has(target.type);
+  return (
+    target.isContentEditable ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  );
+}
+
+/** Runs the shortcut for a key press, if it is one; returns whether it was. */
+export function handleShortcut(event: KeyboardEvent, on: ShortcutHandlers): boolean {
+  if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return false;
+  if (isTyping(event.target) || document.querySelector('dialog[open]')) return false;
+  const actions: Record<string, () => void> = {
+    n: on.newTask,
+    '/': on.search,
+    j: () => on.move(1),
+    k: () => on.move(-1),
+    x: on.toggle,
+    e: on.edit,
+    Delete: on.remove,
+    '?': on.help,
+  };
+  const action = actions[event.key];
+  if (!action) return false;
+  event.preventDefault();
+  action();
+  return true;
+}

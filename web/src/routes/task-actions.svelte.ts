@@ -1,0 +1,201 @@
+import type { Task, TaskCreate, TaskUpdate } from '@tasks/shared';
+import { ApiError } from '$lib/api/api-error';
+import * as api from '$lib/api/tasks';
+import { toasts } from '$lib/components/toasts.svelte';
+import { tellOtherTabs } from '$lib/tab-sync';
+import { draftTask } from './task-draft';
+import type { TaskList } from './task-list.svelte';
+
+/** What became of an edit: saved, refused (with the problem), or overtaken by another edit. */
+export type EditOutcome =
+  | { status: 'saved'; task: Task }
+  | { status: 'conflict'; current: Task }
+  | { status: 'gone' }
+  | { status: 'failed'; error: ApiError | Error };
+
+const BULK_MAX = 500;
+
+/** Tells the other tabs, and refreshes the counts; versions changed in bulk need a reload. */
+function changed(list: TaskList, reload = false) {
+  tellOtherTabs({ type: 'tasks-changed' });
+  if (reload) list.reload();
+  else void list.refreshCounts().catch(() => undefined);
+}
+
+const quote = (task: Task) => `“${task.title}”`;
+const reason = (error: unknown) => (error instanceof Error ? error.message : 'unknown error');
+
+/** Adds a task at once, then saves it; a refusal removes it again and is returned. */
+export async function addTask(list: TaskList, input: TaskCreate): Promise<ApiError | undefined> {
+  const key = crypto.randomUUID();
+  const draft = draftTask(input, key);
+  const shown = list.fitsStatus(draft);
+  if (shown) list.insert(draft);
+  list.saving.add(key);
+  list.pending.count++;
+  try {
+    const task = await list.write(() => api.createTask(input, key));
+    if (shown) list.replace(task, key);
+    else toasts.show(`Added ${quote(task)}`);
+    changed(list);
+    return undefined;
+  } catch (error) {
+    list.remove(key);
+    list.pending.count--;
+    if (error instanceof ApiError) return error;
+    toasts.error(`Couldn’t add the task: ${reason(error)}`);
+    return undefined;
+  } finally {
+    list.saving.delete(key);
+  }
+}
+
+/** Whether the server's task already has every value an edit wanted (our retried write won). */
+function alreadyApplied(current: Task, changes: TaskUpdate): boolean {
+  return Object.entries(changes).every(([key, wanted]) => {
+    const actual = current[key as keyof Task];
+    if (key === 'due_at' && typeof wanted === 'string' && typeof actual === 'string') {
+      return Date.parse(wanted) === Date.parse(actual);
+    }
+    return JSON.stringify(actual) === JSON.stringify(wanted);
+  });
+}
+
+/** Shows `changes` at once and saves them with If-Match; rolls back on refusal or conflict. */
+export async function editTask(list: TaskList, task: Task, changes: TaskUpdate) {
+  const before = $state.snapshot(task) as Task;
+  list.replace({ ...task, ...(changes as Partial<Task>) });
+  list.saving.add(task.id);
+  const outcome = await list.write(() => saveEdit(task.id, before.version, changes));
+  list.saving.delete(task.id);
+  if (outcome.status === 'saved') {
+    list.replace(outcome.task);
+    if (!list.fitsStatus(outcome.task)) list.remove(task.id);
+    changed(list);
+  } else if (outcome.status === 'conflict') list.replace(outcome.current);
+  else if (outcome.status === 'gone') list.remove(task.id);
+  else list.replace(before);
+  return outcome;
+}
+
+async function saveEdit(id: string, version: number, changes: TaskUpdate): Promise<EditOutcome> {
+  try {
+    const onlyCompletion = Object.keys(changes).length === 1 && 'completed' in changes;
+    const task = onlyCompletion
+      ? await api.setCompletion(id, Boolean(changes.completed), version)
+      : await api.updateTask(id, changes, version);
+    return { status: 'saved', task };
+  } catch (error) {
+    if (!(error instanceof ApiError)) return { status: 'failed', error: error as Error };
+    if (error.status === 404) return { status: 'gone' };
+    if (error.status !== 412) return { status: 'failed', error };
+    const current = await api.getTask(id).catch(() => undefined);
+    if (!current) return { status: 'gone' };
+    if (alreadyApplied(current, changes)) return { status: 'saved', task: current };
+    return { status: 'conflict', current };
+  }
+}
+
+/** `editTask` for quick edits (checkbox, inline title): problems are reported as toasts. */
+export async function quickEdit(list: TaskList, task: Task, changes: TaskUpdate) {
+  const name = quote(task);
+  const outcome = await editTask(list, task, changes);
+  if (outcome.status === 'conflict') {
+    toasts.error(`${name} was changed elsewhere. Showing the current version; try again.`);
+  } else if (outcome.status === 'gone') toasts.error(`${name} was deleted elsewhere.`);
+  else if (outcome.status === 'failed')
+    toasts.error(`Couldn’t save ${name}: ${reason(outcome.error)}`);
+  return outcome;
+}
+
+/** Hides the task with an Undo toast; it is deleted when the toast goes. */
+export function deleteTask(list: TaskList, task: Task): void {
+  list.hidden.add(task.id);
+  if (!task.completed) list.pending.count--;
+  toasts.show(`Deleted ${quote(task)}`, {
+    action: {
+      label: 'Undo',
+      run: () => {
+        list.hidden.delete(task.id);
+        if (!task.completed) list.pending.count++;
+      },
+    },
+    onExpire: () => void list.write(() => commitDelete(list, task)),
+  });
+}
+
+async function commitDelete(list: TaskList, task: Task): Promise<void> {
+  try {
+    await api.deleteTask(task.id, task.version);
+    list.remove(task.id);
+    changed(list);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return list.remove(task.id);
+    list.hidden.delete(task.id);
+    const why =
+      error instanceof ApiError && error.status === 412
+        ? 'it was changed elsewhere'
+        : reason(error);
+    toasts.error(`${quote(task)} was not deleted: ${why}.`);
+    list.reload();
+  }
+}
+
+async function inChunks(action: 'complete' | 'reopen' | 'delete', ids: string[]) {
+  for (let start = 0; start < ids.length; start += BULK_MAX) {
+    await api.bulkAction(action, ids.slice(start, start + BULK_MAX));
+  }
+}
+
+/** Completes every pending task (all pages), with Undo. */
+export async function markAllComplete(list: TaskList): Promise<void> {
+  const before = $state.snapshot(list.tasks) as Task[];
+  for (const task of list.tasks) task.completed = true;
+  try {
+    const ids = await list.write(async () => {
+      const pending = await list.allIds('pending');
+      await inChunks('complete', pending);
+      return pending;
+    });
+    changed(list, true);
+    if (ids.length === 0) return;
+    toasts.show(`Marked ${ids.length} ${ids.length === 1 ? 'task' : 'tasks'} complete`, {
+      action: {
+        label: 'Undo',
+        run: () => void list.write(() => inChunks('reopen', ids)).then(() => changed(list, true)),
+      },
+    });
+  } catch (error) {
+    list.tasks = before;
+    toasts.error(`Couldn’t mark all tasks complete: ${reason(error)}`);
+  }
+}
+
+/** Hides every completed task with an Undo toast; they are deleted when the toast goes. */
+export async function clearCompleted(list: TaskList): Promise<void> {
+  const shown = list.tasks.filter((task) => task.completed).map((task) => task.id);
+  for (const id of shown) list.hidden.add(id);
+  const unhide = () => shown.forEach((id) => list.hidden.delete(id));
+  let ids: string[];
+  try {
+    ids = await list.allIds('completed');
+  } catch (error) {
+    unhide();
+    return void toasts.error(`Couldn’t clear completed tasks: ${reason(error)}`);
+  }
+  if (ids.length === 0) {
+    unhide();
+    return void toasts.show('There are no completed tasks to clear.');
+  }
+  toasts.show(`Cleared ${ids.length} completed ${ids.length === 1 ? 'task' : 'tasks'}`, {
+    action: { label: 'Undo', run: unhide },
+    onExpire: () =>
+      void list
+        .write(() => inChunks('delete', ids))
+        .then(() => changed(list, true))
+        .catch((error: unknown) => {
+          unhide();
+          toasts.error(`Couldn’t clear completed tasks: ${reason(error)}`);
+        }),
+  });
+}

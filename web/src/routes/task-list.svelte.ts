@@ -1,0 +1,148 @@
+import type { TagCount, Task } from '@tasks/shared';
+import { SvelteSet } from 'svelte/reactivity';
+import { LIST_LIMIT_DEFAULT } from 'virtual:contract';
+import { listTags, listTasks } from '$lib/api/tasks';
+import { listParams, type TaskStatus, type TaskView } from './task-query';
+
+/** The biggest page the API serves. */
+const PAGE_MAX = 200;
+
+/**
+ * The tasks the page shows for one view, loaded page by page (the API's `Link` header), kept in
+ * step with the server after every change. Mutations live in task-actions.ts.
+ */
+export class TaskList {
+  view: TaskView;
+  tasks = $state<Task[]>([]);
+  next = $state<string | undefined>();
+  phase = $state<'loading' | 'ready' | 'error'>('loading');
+  loadError = $state('');
+  loadingMore = $state(false);
+  /** Tasks waiting out their undo window before they are deleted. */
+  hidden = new SvelteSet<string>();
+  /** Tasks with a write in flight (temporary ids while a create is on its way). */
+  saving = new SvelteSet<string>();
+  /** Pending tasks in total (not only the loaded ones); `more` when there are over PAGE_MAX. */
+  pending = $state({ count: 0, more: false });
+  tags = $state<TagCount[]>([]);
+  visible = $derived(this.tasks.filter((task) => !this.hidden.has(task.id)));
+
+  #controller: AbortController | undefined;
+  #writes = new SvelteSet<Promise<unknown>>();
+  #reloadWanted = false;
+
+  constructor(view: TaskView) {
+    this.view = view;
+  }
+
+  /** Loads the first page of `view` (and the counts), replacing what is shown. */
+  async load(view: TaskView, limit: number = LIST_LIMIT_DEFAULT): Promise<void> {
+    this.view = view;
+    this.#controller?.abort();
+    const controller = (this.#controller = new AbortController());
+    if (this.phase !== 'ready') this.phase = 'loading';
+    try {
+      const [page] = await Promise.all([
+        listTasks(listParams(view, limit), controller.signal),
+        this.refreshCounts(controller.signal),
+      ]);
+      this.tasks = page.tasks;
+      this.next = page.next;
+      this.phase = 'ready';
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.loadError = error instanceof Error ? error.message : 'Could not load your tasks.';
+      this.phase = 'error';
+    }
+  }
+
+  /** Appends the next page, if there is one. */
+  async loadMore(): Promise<void> {
+    if (!this.next || this.loadingMore || this.phase !== 'ready') return;
+    this.loadingMore = true;
+    const signal = this.#controller?.signal;
+    try {
+      const page = await listTasks(this.next, signal);
+      const known = new SvelteSet(this.tasks.map((task) => task.id));
+      this.tasks.push(...page.tasks.filter((task) => !known.has(task.id)));
+      this.next = page.next;
+    } finally {
+      this.loadingMore = false;
+    }
+  }
+
+  /** Re-reads what is shown (as many tasks as are loaded), once no write of ours is in flight. */
+  reload(): void {
+    if (this.#writes.size > 0) {
+      this.#reloadWanted = true;
+      return;
+    }
+    const limit = Math.min(Math.max(this.tasks.length, LIST_LIMIT_DEFAULT), PAGE_MAX);
+    void this.load(this.view, limit);
+  }
+
+  /** The number of pending tasks and the tag counts, for the footer and the tag filter. */
+  async refreshCounts(signal?: AbortSignal): Promise<void> {
+    const [pending, tags] = await Promise.all([
+      listTasks({ status: 'pending', limit: PAGE_MAX }, signal),
+      listTags(signal),
+    ]);
+    this.pending = { count: pending.tasks.length, more: pending.next !== undefined };
+    this.tags = tags;
+  }
+
+  /** Every id with `status` on the server (all pages), for actions on "all" tasks. */
+  async allIds(status: Exclude<TaskStatus, 'all'>): Promise<string[]> {
+    const ids: string[] = [];
+    let page = await listTasks({ status, limit: PAGE_MAX });
+    ids.push(...page.tasks.map((task) => task.id));
+    while (page.next) {
+      page = await listTasks(page.next);
+      ids.push(...page.tasks.map((task) => task.id));
+    }
+    return ids;
+  }
+
+  /** Runs a write, deferring reloads until it settles (a reload would undo optimistic state). */
+  async write<T>(work: () => Promise<T>): Promise<T> {
+    const running = work();
+    this.#writes.add(running);
+    try {
+      return await running;
+    } finally {
+      this.#writes.delete(running);
+      if (this.#writes.size === 0 && this.#reloadWanted) {
+        this.#reloadWanted = false;
+        this.reload();
+      }
+    }
+  }
+
+  /** Resolves once every write in flight has settled (before signing out). */
+  async settle(): Promise<void> {
+    await Promise.allSettled([...this.#writes]);
+  }
+
+  find(id: string): Task | undefined {
+    return this.tasks.find((task) => task.id === id);
+  }
+
+  /** Replaces the task with the same id (or `previousId`, for a create's temporary id). */
+  replace(task: Task, previousId = task.id): void {
+    const index = this.tasks.findIndex((item) => item.id === previousId);
+    if (index >= 0) this.tasks[index] = task;
+  }
+
+  insert(task: Task): void {
+    this.tasks.unshift(task);
+  }
+
+  remove(id: string): void {
+    this.tasks = this.tasks.filter((task) => task.id !== id);
+  }
+
+  /** Whether a task belongs in the current view's status filter. */
+  fitsStatus(task: Task): boolean {
+    return this.view.status === 'all' || (this.view.status === 'completed') === task.completed;
+  }
+}

@@ -1,0 +1,68 @@
+// @vitest-environment node
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/** Issue 5, item 9: the JavaScript a browser downloads to show `/`, gzipped. */
+const BUDGET_BYTES = 60 * 1024;
+const WEB = fileURLToPath(new URL('..', import.meta.url));
+const OUTPUT = join(WEB, '.svelte-kit', 'output');
+
+interface ServerManifest {
+  _: {
+    client: { start: string; app: string; imports: string[] };
+    nodes: Array<() => Promise<{ imports: string[] }>>;
+    routes: Array<{
+      id: string;
+      page: { layouts: Array<number | undefined>; leaf: number } | null;
+    }>;
+  };
+}
+
+/**
+ * The files SvelteKit's server lists in `/`'s HTML (modulepreload + entry imports): the client
+ * entry with its imports, then the root layout's and the page's node with theirs.
+ */
+async function filesToShow(routeId: string): Promise<string[]> {
+  const url = pathToFileURL(join(OUTPUT, 'server', 'manifest.js')).href;
+  const { manifest } = (await import(url)) as { manifest: ServerManifest };
+  const route = manifest._.routes.find((r) => r.id === routeId);
+  if (!route?.page) throw new Error(`no page route ${routeId}`);
+  const indices = [...route.page.layouts, route.page.leaf].filter((i) => i !== undefined);
+  const nodes = await Promise.all(indices.map((i) => manifest._.nodes[i]!()));
+  const { start, app, imports } = manifest._.client;
+  return [...new Set([start, app, ...imports, ...nodes.flatMap((node) => node.imports)])];
+}
+
+/** The build must not see vitest's variables: with them, plugins switch to their test setup. */
+function productionEnv(): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'TEST'),
+  );
+  return { ...env, NODE_ENV: 'production' };
+}
+
+const gzippedSize = (file: string) =>
+  gzipSync(readFileSync(join(OUTPUT, 'client', file)), { level: 9 }).length;
+
+describe('JavaScript budget of /', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, [join(WEB, 'node_modules/vite/bin/vite.js'), 'build'], {
+      cwd: WEB,
+      stdio: 'ignore',
+      env: productionEnv(),
+    });
+  }, 180_000);
+
+  it('ships at most 60 KB of gzipped JavaScript', async () => {
+    const files = await filesToShow('/');
+    const sizes = files.map((file) => ({ file, gzip: gzippedSize(file) }));
+    const total = sizes.reduce((sum, { gzip }) => sum + gzip, 0);
+    console.info(`/ downloads ${files.length} JS files, ${(total / 1024).toFixed(1)} KB gzipped`);
+    expect(files.every((file) => file.endsWith('.js'))).toBe(true);
+    expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+});

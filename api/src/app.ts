@@ -3,6 +3,9 @@ import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
 import { API_PREFIX, apiPaths } from '@tasks/shared';
 import type { AppEnv } from './app-env.ts';
+import { AUTH_BASE_PATH, PUBLIC_API_PATHS } from './auth/auth-config.ts';
+import { requireUser } from './auth/require-user.ts';
+import { authRoutes, meRoutes } from './auth/routes/index.ts';
 import { ApiError, defaultHook, onError, problemResponse } from './errors.ts';
 import { accessLog } from './middleware/access-log.ts';
 import { apiBodyLimit } from './middleware/body-limit.ts';
@@ -14,7 +17,9 @@ import { serveOpenApiDocument } from './openapi/document.ts';
 import { healthRoutes } from './routes/health/index.ts';
 
 /** Assembles the API: middleware in order, one router per feature under /api/v1, one onError. */
-export function createApp() {
+export function createApp({
+  publicPaths = PUBLIC_API_PATHS,
+}: { publicPaths?: readonly string[] } = {}) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
 
   app.use(requestId());
@@ -29,8 +34,11 @@ export function createApp() {
     }),
   );
   app.use(requestContext());
+  app.use(`${API_PREFIX}/*`, requireUser({ publicPaths })); // every route not listed public
 
   app.route(API_PREFIX, healthRoutes);
+  app.route(AUTH_BASE_PATH, authRoutes);
+  app.route(API_PREFIX, meRoutes);
 
   serveOpenApiDocument(app);
   app.get(apiPaths.docs, docsPage);

@@ -26,6 +26,10 @@ export const EnvSchema = z.object({
   JWT_AUDIENCE: z.string().min(1),
   DB_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(5000),
   ENVIRONMENT: z.enum(['development', 'test', 'production']).default('production'),
+  // Auth rate limits (auth/rate-limit.ts): attempts per window, per client IP and per email.
+  AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  AUTH_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(60),
+  AUTH_RATE_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(1_000).default(5),
 });
 export type Env = z.output<typeof EnvSchema>;
 

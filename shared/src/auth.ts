@@ -12,7 +12,8 @@ export const PasswordSchema = z
   .max(128, 'at most 128 characters')
   .superRefine((password, ctx) => {
     for (const rule of PASSWORD_RULES) {
-      if (!rule.test(password)) ctx.addIssue({ code: 'custom', message: `Password needs ${rule.message}` });
+      if (!rule.test(password))
+        ctx.addIssue({ code: 'custom', message: `Password needs ${rule.message}` });
     }
   });
 
@@ -65,3 +66,8 @@ export const MeSchema = z
   .object({ id: z.string(), email: z.string(), name: z.string(), created_at: z.iso.datetime() })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;
+
+export const LogoutResponseSchema = z
+  .object({ logged_out: z.literal(true) })
+  .meta({ id: 'LogoutResponse' });
+export type LogoutResponse = z.infer<typeof LogoutResponseSchema>;

@@ -1,0 +1,82 @@
+import { decodeProtectedHeader, errors, jwtVerify, type ProtectedHeaderParameters } from 'jose';
+import type { Database } from '../db/client.ts';
+import type { Env } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { ACCESS_TOKEN_TTL_SECONDS, CLOCK_TOLERANCE_SECONDS } from './auth-config.ts';
+import { ACCESS_TOKEN_ALG, keyRingFor } from './signing-keys.ts';
+
+/** Who an access token speaks for: the user and the session it was minted from. */
+export type AccessTokenClaims = { userId: string; sessionId: string };
+
+/** Three base64url segments; our tokens are about 300 bytes, so anything huge is not ours. */
+const COMPACT_JWS = /^[\w-]+\.[\w-]+\.[\w-]+$/;
+const MAX_TOKEN_LENGTH = 2048;
+/** Better Auth key ids are random alphanumerics; anything else is an injection attempt. */
+const KEY_ID = /^[\w-]{1,64}$/;
+/**
+ * Header parameters we sign with. Anything else is refused before key lookup: `jku`, `x5u`,
+ * `jwk` and `x5c` would point verification at an attacker's key, `crit`/`b64` change parsing.
+ */
+const ALLOWED_HEADER_PARAMETERS = new Set(['alg', 'kid', 'typ']);
+
+/** The `Authorization: Bearer <token>` credential, or a 401 when it is missing or malformed. */
+export function bearerToken(authorization: string | undefined): string {
+  const match = /^Bearer +(\S+) *$/i.exec(authorization ?? '');
+  if (!match?.[1]) throw ApiError.unauthorized('Send an access token as `Authorization: Bearer`.');
+  return match[1];
+}
+
+/**
+ * Verifies an access token against the Ed25519 keys held in isolate memory and returns its
+ * claims. Every failure is the same kind of 401, so a caller learns nothing about which check
+ * failed except that an expired token has expired.
+ */
+export async function verifyAccessToken(
+  token: string,
+  env: Env,
+  db: Database,
+): Promise<AccessTokenClaims> {
+  const header = trustedHeader(token);
+  const key = await keyRingFor(env).verificationKey(db, header.kid);
+  if (!key) throw invalidToken();
+  try {
+    const { payload } = await jwtVerify(token, key, {
+      algorithms: [ACCESS_TOKEN_ALG],
+      issuer: env.JWT_ISSUER,
+      audience: env.JWT_AUDIENCE,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      maxTokenAge: ACCESS_TOKEN_TTL_SECONDS,
+      requiredClaims: ['exp', 'sub', 'sid'],
+    });
+    const { sub, sid } = payload;
+    if (typeof sub !== 'string' || !sub || typeof sid !== 'string' || !sid) throw invalidToken();
+    return { userId: sub, sessionId: sid };
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    if (error instanceof errors.JWTExpired)
+      throw ApiError.unauthorized('The access token expired.');
+    throw invalidToken();
+  }
+}
+
+/** Decodes and vets the protected header without trusting it for anything but the key id. */
+function trustedHeader(token: string): ProtectedHeaderParameters & { kid: string } {
+  if (token.length > MAX_TOKEN_LENGTH || !COMPACT_JWS.test(token)) throw invalidToken();
+  let header: ProtectedHeaderParameters;
+  try {
+    header = decodeProtectedHeader(token);
+  } catch {
+    throw invalidToken();
+  }
+  const { alg, kid, typ } = header;
+  const unexpected = Object.keys(header).some((name) => !ALLOWED_HEADER_PARAMETERS.has(name));
+  if (unexpected || alg !== ACCESS_TOKEN_ALG || (typ !== undefined && typ !== 'JWT')) {
+    throw invalidToken();
+  }
+  if (typeof kid !== 'string' || !KEY_ID.test(kid)) throw invalidToken();
+  return { ...header, kid };
+}
+
+function invalidToken(): ApiError {
+  return ApiError.unauthorized('The access token is invalid.');
+}

@@ -1,0 +1,67 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { jwks, sessions, users } from '../db/schema/index.ts';
+
+export type SigningKeyRow = typeof jwks.$inferSelect;
+
+/** Every JWT signing key (one round trip). */
+export async function listSigningKeys(db: Database): Promise<SigningKeyRow[]> {
+  return db.select().from(jwks);
+}
+
+/** The profile `/me` shows, or undefined when the user no longer exists (one round trip). */
+export async function findUserProfile(db: Database, userId: string) {
+  const [row] = await db
+    .select({ id: users.id, email: users.email, name: users.name, createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row;
+}
+
+/** Ends one session of one user; ending an already ended session is not an error (one round trip). */
+export async function endSession(db: Database, userId: string, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)));
+}
+
+export type RateLimitHit = { key: string; hits: number; retryAfterSeconds: number };
+
+/**
+ * Counts one attempt against each key in a single statement and returns the counts in the current
+ * fixed windows. A key whose window has passed starts again at 1. Atomic per key across isolates
+ * (`insert … on conflict do update` takes the row lock). Also prunes up to 50 long-expired rows
+ * of other keys, so the table stays small without a scheduled job.
+ */
+export async function consumeRateLimits(
+  db: Database,
+  attempts: readonly { key: string; windowSeconds: number }[],
+): Promise<RateLimitHit[]> {
+  const keys = attempts.map((attempt) => attempt.key);
+  const windows = attempts.map((attempt) => attempt.windowSeconds);
+  const result = await db.execute<{ key: string; hits: number; retry_after: number }>(sql`
+    with pruned as (
+      delete from auth_rate_limits
+      where key in (
+        select key from auth_rate_limits
+        where reset_at < now() - interval '1 hour' and not (key = any(${sql.param(keys)}::text[]))
+        limit 50
+      )
+    )
+    insert into auth_rate_limits as r (key, hits, reset_at)
+    select t.key, 1, now() + make_interval(secs => t.window_seconds)
+    from unnest(${sql.param(keys)}::text[], ${sql.param(windows)}::int[]) as t(key, window_seconds)
+    on conflict (key) do update set
+      hits = case when r.reset_at <= now() then 1 else r.hits + 1 end,
+      reset_at = case when r.reset_at <= now() then excluded.reset_at else r.reset_at end
+    returning r.key, r.hits,
+      greatest(1, ceil(extract(epoch from r.reset_at - now())))::int as retry_after`);
+  return result.rows.map((row) => ({
+    key: row.key,
+    hits: Number(row.hits),
+    retryAfterSeconds: Number(row.retry_after),
+  }));
+}
+
+/** Forgets the attempts counted against `key` (one round trip). */
+export async function clearRateLimit(db: Database, key: string): Promise<void> {
+  await db.execute(sql`delete from auth_rate_limits where key = ${key}`);
+}

@@ -1,0 +1,65 @@
+import { createRoute } from '@hono/zod-openapi';
+import { LoginRequestSchema, LoginResponseSchema } from '@tasks/shared';
+import { createRouter } from '../../router.ts';
+import { ACCESS_TOKEN_TTL_SECONDS } from '../auth-config.ts';
+import { callAuth } from '../auth-errors.ts';
+import { ACCESS_TOKEN_HEADER } from '../auth-hooks.ts';
+import { assertTrustedOrigin, authHeaders, forwardCookies } from '../auth-request.ts';
+import { createAuth } from '../create-auth.ts';
+import {
+  authRateLimitRules,
+  clientAddress,
+  enforceRateLimits,
+  forgiveFailures,
+} from '../rate-limit.ts';
+import { AUTH_PROBLEMS, json, problem } from './openapi.ts';
+
+const loginRoute = createRoute({
+  method: 'post',
+  path: '/login',
+  tags: ['auth'],
+  summary: 'Log in with email and password',
+  description:
+    'Returns a 15-minute access token (EdDSA JWT) and a refresh token for the new session. ' +
+    'A browser also receives the HttpOnly session cookie.',
+  request: { body: { required: true, ...json(LoginRequestSchema) } },
+  responses: {
+    200: json(LoginResponseSchema, 'Logged in'),
+    401: problem('Unknown email or wrong password (one answer for both)'),
+    ...AUTH_PROBLEMS,
+  },
+});
+
+/** `POST /auth/login`: Better Auth's email sign-in, answered with an access and a refresh token. */
+export const loginRoutes = createRouter().openapi(loginRoute, async (c) => {
+  const { email, password } = c.req.valid('json');
+  const auth = createAuth(c.var.env, c.var.db);
+  await assertTrustedOrigin(c.req.raw, auth, { cookieAuthenticated: false });
+  const rules = authRateLimitRules(c.var.env);
+  const failuresByEmail = { rule: rules.signInByEmail, subject: email };
+  const hits = await enforceRateLimits(c.var.db, [
+    { rule: rules.signInByIp, subject: clientAddress(c.req.raw) },
+    failuresByEmail,
+  ]);
+  const { headers, response } = await callAuth(
+    auth.api.signInEmail({
+      body: { email, password },
+      headers: authHeaders(c.req.raw),
+      returnHeaders: true,
+    }),
+  );
+  const accessToken = headers.get(ACCESS_TOKEN_HEADER);
+  if (!accessToken) throw new Error('sign-in created a session but signed no access token');
+  await forgiveFailures(c.var.db, failuresByEmail, hits);
+  forwardCookies(c, headers);
+  c.header('Cache-Control', 'no-store');
+  return c.json(
+    {
+      access_token: accessToken,
+      token_type: 'bearer' as const,
+      expires_in: ACCESS_TOKEN_TTL_SECONDS,
+      refresh_token: response.token,
+    },
+    200,
+  );
+});

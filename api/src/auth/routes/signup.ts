@@ -1,0 +1,45 @@
+import { createRoute } from '@hono/zod-openapi';
+import { SignupRequestSchema, SignupResponseSchema } from '@tasks/shared';
+import { createRouter } from '../../router.ts';
+import { callAuth } from '../auth-errors.ts';
+import { assertTrustedOrigin, authHeaders, forwardCookies } from '../auth-request.ts';
+import { createAuth } from '../create-auth.ts';
+import { authRateLimitRules, clientAddress, enforceRateLimits } from '../rate-limit.ts';
+import { AUTH_PROBLEMS, json } from './openapi.ts';
+
+const signupRoute = createRoute({
+  method: 'post',
+  path: '/signup',
+  tags: ['auth'],
+  summary: 'Create an account',
+  description:
+    'Password policy: 8–128 characters with a lower-case and an upper-case letter. The email is ' +
+    'trimmed and compared case-insensitively. A browser also receives the session cookie.',
+  request: { body: { required: true, ...json(SignupRequestSchema) } },
+  responses: {
+    201: json(SignupResponseSchema, 'The account exists; log in to get tokens'),
+    ...AUTH_PROBLEMS,
+  },
+});
+
+/** `POST /auth/signup`: Better Auth's email sign-up behind the seed's contract and rate limits. */
+export const signupRoutes = createRouter().openapi(signupRoute, async (c) => {
+  const { email, password, name } = c.req.valid('json');
+  const auth = createAuth(c.var.env, c.var.db);
+  await assertTrustedOrigin(c.req.raw, auth, { cookieAuthenticated: false });
+  const rules = authRateLimitRules(c.var.env);
+  await enforceRateLimits(c.var.db, [
+    { rule: rules.signUpByIp, subject: clientAddress(c.req.raw) },
+    { rule: rules.signUpByEmail, subject: email },
+  ]);
+  const { headers, response } = await callAuth(
+    auth.api.signUpEmail({
+      body: { email, password, name: name ?? '' },
+      headers: authHeaders(c.req.raw),
+      returnHeaders: true,
+    }),
+  );
+  forwardCookies(c, headers);
+  const { user } = response;
+  return c.json({ id: user.id, email: user.email, created_at: user.createdAt.toISOString() }, 201);
+});

@@ -1,0 +1,83 @@
+import { apiPaths } from '@tasks/shared';
+import { eq } from 'drizzle-orm';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { api } from '../../test/api.ts';
+import {
+  nowSeconds,
+  signUpAndLogIn,
+  testDb,
+  withBearer,
+  type SignedInUser,
+} from '../../test/auth.ts';
+import { expectProblem } from '../../test/problem.ts';
+import { dbRoundTrips } from '../../test/server-timing.ts';
+import { TEST_BINDINGS } from '../../test/test-env.ts';
+import { jwks } from '../db/schema/index.ts';
+
+let user: SignedInUser;
+const otherIsolateKid = `test${crypto.randomUUID().replaceAll('-', '')}`;
+
+beforeAll(async () => {
+  user = await signUpAndLogIn('keys');
+});
+
+afterAll(async () => {
+  vi.useRealTimers();
+  await testDb().delete(jwks).where(eq(jwks.id, otherIsolateKid));
+});
+
+describe('verifying access tokens from isolate memory', () => {
+  it('costs no database round trip once warm (an unknown route: auth, then 404)', async () => {
+    await api(apiPaths.me, withBearer(user.accessToken)); // warm
+    const res = await api('/api/v1/no-such-route', withBearer(user.accessToken));
+    await expectProblem(res, 404);
+    expect(dbRoundTrips(res)).toBe(0);
+  });
+
+  it('leaves /me with exactly its own read', async () => {
+    const res = await api(apiPaths.me, withBearer(user.accessToken));
+    expect(res.status).toBe(200);
+    expect(dbRoundTrips(res)).toBe(1);
+  });
+
+  it('reloads the keys on an unknown kid, at most once per cooldown', async () => {
+    // A key as another isolate would have minted it. Created "long ago" so this isolate's
+    // Better Auth never picks it to sign with; only our own private half can sign for it.
+    const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+    await testDb()
+      .insert(jwks)
+      .values({
+        id: otherIsolateKid,
+        publicKey: JSON.stringify(await exportJWK(publicKey)),
+        privateKey: '{"unused":true}',
+        alg: 'EdDSA',
+        crv: 'Ed25519',
+        createdAt: new Date('2000-01-01T00:00:00Z'),
+      });
+    const sign = (kid: string) =>
+      new SignJWT({ sid: 'a-session' })
+        .setProtectedHeader({ alg: 'EdDSA', kid })
+        .setSubject(user.id)
+        .setIssuer(TEST_BINDINGS.JWT_ISSUER)
+        .setAudience(TEST_BINDINGS.JWT_AUDIENCE)
+        .setIssuedAt(nowSeconds())
+        .setExpirationTime(nowSeconds() + 600)
+        .sign(privateKey);
+
+    // Step past the cooldown that the login's key load started (Date only; I/O timers stay real).
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 11_000 });
+
+    const first = await api(apiPaths.me, withBearer(await sign(otherIsolateKid)));
+    expect(first.status).toBe(200);
+    expect(dbRoundTrips(first)).toBe(2); // the key reload, then the profile
+
+    const forged = await api(apiPaths.me, withBearer(await sign('forgedKid42')));
+    await expectProblem(forged, 401);
+    expect(dbRoundTrips(forged)).toBe(0); // within the cooldown: no reload
+
+    const again = await api(apiPaths.me, withBearer(await sign(otherIsolateKid)));
+    expect(again.status).toBe(200);
+    expect(dbRoundTrips(again)).toBe(1);
+  });
+});

@@ -61,20 +61,33 @@ function alreadyApplied(current: Task, changes: TaskUpdate): boolean {
   });
 }
 
-/** Shows `changes` at once and saves them with If-Match; rolls back on refusal or conflict. */
+/**
+ * Shows `changes` at once and saves them with If-Match, after any earlier write to the same task;
+ * rolls back the changed fields on refusal, shows the current version on conflict.
+ */
 export async function editTask(list: TaskList, task: Task, changes: TaskUpdate) {
-  const before = $state.snapshot(task) as Task;
+  const { id } = task;
+  const snapshot = $state.snapshot(task) as Task;
+  const before = Object.fromEntries(
+    Object.keys(changes).map((key) => [key, snapshot[key as keyof Task]]),
+  );
   list.replace({ ...task, ...(changes as Partial<Task>) });
-  list.saving.add(task.id);
-  const outcome = await list.write(() => saveEdit(task.id, before.version, changes));
-  list.saving.delete(task.id);
+  list.saving.add(id);
+  const outcome = await list.queue(id, () =>
+    saveEdit(id, list.find(id)?.version ?? snapshot.version, changes),
+  );
+  const more = list.isQueued(id);
+  if (!more) list.saving.delete(id);
+  const shown = list.find(id);
   if (outcome.status === 'saved') {
-    list.replace(outcome.task);
-    if (!list.fitsStatus(outcome.task)) list.remove(task.id);
+    // A later edit is on its way: keep its optimistic fields, take only the new version.
+    if (more && shown) shown.version = outcome.task.version;
+    else list.replace(outcome.task);
+    if (!list.fitsStatus(outcome.task)) list.remove(id);
     changed(list);
   } else if (outcome.status === 'conflict') list.replace(outcome.current);
-  else if (outcome.status === 'gone') list.remove(task.id);
-  else list.replace(before);
+  else if (outcome.status === 'gone') list.remove(id);
+  else if (shown) list.replace({ ...shown, ...before });
   return outcome;
 }
 
@@ -120,13 +133,13 @@ export function deleteTask(list: TaskList, task: Task): void {
         if (!task.completed) list.pending.count++;
       },
     },
-    onExpire: () => void list.write(() => commitDelete(list, task)),
+    onExpire: () => void list.queue(task.id, () => commitDelete(list, task)),
   });
 }
 
 async function commitDelete(list: TaskList, task: Task): Promise<void> {
   try {
-    await api.deleteTask(task.id, task.version);
+    await api.deleteTask(task.id, list.find(task.id)?.version ?? task.version);
     list.remove(task.id);
     changed(list);
   } catch (error) {

@@ -1,5 +1,5 @@
 import type { TagCount, Task } from '@tasks/shared';
-import { SvelteSet } from 'svelte/reactivity';
+import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import { LIST_LIMIT_DEFAULT } from 'virtual:contract';
 import { listTags, listTasks } from '$lib/api/tasks';
 import { listParams, type TaskStatus, type TaskView } from './task-query';
@@ -9,7 +9,7 @@ const PAGE_MAX = 200;
 
 /**
  * The tasks the page shows for one view, loaded page by page (the API's `Link` header), kept in
- * step with the server after every change. Mutations live in task-actions.ts.
+ * step with the server after every change. Mutations live in task-actions.svelte.ts.
  */
 export class TaskList {
   view: TaskView;
@@ -29,26 +29,37 @@ export class TaskList {
 
   #controller: AbortController | undefined;
   #writes = new SvelteSet<Promise<unknown>>();
-  #reloadWanted = false;
+  #writeSerial = 0;
+  #queues = new SvelteMap<string, Promise<unknown>>();
 
   constructor(view: TaskView) {
     this.view = view;
   }
 
-  /** Loads the first page of `view` (and the counts), replacing what is shown. */
+  /**
+   * Loads the first page of `view` (and the counts), replacing what is shown. A page read while
+   * one of our writes was in flight may predate it, so it is read again once they settle.
+   */
   async load(view: TaskView, limit: number = LIST_LIMIT_DEFAULT): Promise<void> {
     this.view = view;
     this.#controller?.abort();
     const controller = (this.#controller = new AbortController());
     if (this.phase !== 'ready') this.phase = 'loading';
     try {
-      const [page] = await Promise.all([
-        listTasks(listParams(view, limit), controller.signal),
-        this.refreshCounts(controller.signal),
-      ]);
-      this.tasks = page.tasks;
-      this.next = page.next;
-      this.phase = 'ready';
+      for (;;) {
+        await this.settle();
+        const serial = this.#writeSerial;
+        const [page] = await Promise.all([
+          listTasks(listParams(view, limit), controller.signal),
+          this.refreshCounts(controller.signal),
+        ]);
+        if (controller.signal.aborted) return;
+        if (serial !== this.#writeSerial || this.#writes.size > 0) continue;
+        this.tasks = page.tasks;
+        this.next = page.next;
+        this.phase = 'ready';
+        return;
+      }
     } catch (error) {
       if (controller.signal.aborted) return;
       this.loadError = error instanceof Error ? error.message : 'Could not load your tasks.';
@@ -60,9 +71,8 @@ export class TaskList {
   async loadMore(): Promise<void> {
     if (!this.next || this.loadingMore || this.phase !== 'ready') return;
     this.loadingMore = true;
-    const signal = this.#controller?.signal;
     try {
-      const page = await listTasks(this.next, signal);
+      const page = await listTasks(this.next, this.#controller?.signal);
       const known = new SvelteSet(this.tasks.map((task) => task.id));
       this.tasks.push(...page.tasks.filter((task) => !known.has(task.id)));
       this.next = page.next;
@@ -71,12 +81,8 @@ export class TaskList {
     }
   }
 
-  /** Re-reads what is shown (as many tasks as are loaded), once no write of ours is in flight. */
+  /** Re-reads what is shown, as many tasks as are loaded (after another tab's change). */
   reload(): void {
-    if (this.#writes.size > 0) {
-      this.#reloadWanted = true;
-      return;
-    }
     const limit = Math.min(Math.max(this.tasks.length, LIST_LIMIT_DEFAULT), PAGE_MAX);
     void this.load(this.view, limit);
   }
@@ -103,24 +109,41 @@ export class TaskList {
     return ids;
   }
 
-  /** Runs a write, deferring reloads until it settles (a reload would undo optimistic state). */
+  /** Runs a write; loads wait for writes in flight, so they never undo optimistic state. */
   async write<T>(work: () => Promise<T>): Promise<T> {
+    this.#writeSerial++;
     const running = work();
     this.#writes.add(running);
     try {
       return await running;
     } finally {
       this.#writes.delete(running);
-      if (this.#writes.size === 0 && this.#reloadWanted) {
-        this.#reloadWanted = false;
-        this.reload();
-      }
     }
   }
 
-  /** Resolves once every write in flight has settled (before signing out). */
+  /**
+   * Runs writes to one task one after another, so each sends the version the one before it
+   * produced (a quick second edit must not conflict with the user's own first one).
+   */
+  queue<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.#queues.get(id) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    this.#queues.set(id, next);
+    const forget = () => {
+      if (this.#queues.get(id) === next) this.#queues.delete(id);
+    };
+    next.then(forget, forget);
+    return this.write(() => next);
+  }
+
+  /** Whether writes to the task are queued (checked as one finishes: more wait behind it). */
+  isQueued(id: string): boolean {
+    return this.#queues.has(id);
+  }
+
+  /** Resolves once every write in flight has settled (before a load, before signing out). */
   async settle(): Promise<void> {
-    await Promise.allSettled([...this.#writes]);
+    while (this.#writes.size > 0) await Promise.allSettled([...this.#writes]);
   }
 
   find(id: string): Task | undefined {

@@ -1,0 +1,85 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export { expect };
+
+/** A password that meets the policy. */
+export const PASSWORD = 'Correct-Horse-9';
+
+/** An address no other test (or earlier run) uses. */
+export function uniqueEmail(label: string): string {
+  return `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
+/** Opens a page and waits until Svelte has hydrated it (clicks before that would be lost). */
+export async function open(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await page.waitForSelector('html[data-hydrated="true"]');
+}
+
+/** Signs up a new user through the UI and waits for their (empty) task list. */
+export async function signUp(page: Page, label = 'user'): Promise<{ email: string }> {
+  const email = uniqueEmail(label);
+  await open(page, '/signup');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByText('No tasks yet')).toBeVisible();
+  return { email };
+}
+
+/** Logs in through the UI. */
+export async function logIn(page: Page, email: string): Promise<void> {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+/** Adds a task through the "New task" field and waits until the API has stored it. */
+export async function addTask(page: Page, title: string): Promise<void> {
+  const saved = page.waitForResponse(
+    (r) => r.url().endsWith('/api/v1/tasks') && r.request().method() === 'POST',
+  );
+  await page.getByLabel('New task').fill(title);
+  await page.getByLabel('New task').press('Enter');
+  expect((await saved).status()).toBe(201);
+  await expect(page.getByRole('checkbox', { name: title, exact: true })).toBeVisible();
+}
+
+/** The origin the suite's pages are served from (CSRF checks want it on cookie requests). */
+export function originOf(page: Page): string {
+  return new URL(page.url()).origin;
+}
+
+/** A bearer token for the page's signed-in user, minted from its session cookie. */
+export async function accessToken(page: Page): Promise<string> {
+  const response = await page.request.post('/api/v1/auth/token', {
+    headers: { origin: originOf(page) },
+  });
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+/** The API as the page's user: JSON calls with a bearer token, outside the browser UI. */
+export async function apiAs(page: Page) {
+  const token = await accessToken(page);
+  const request: APIRequestContext = page.request;
+  const headers = { authorization: `Bearer ${token}` };
+  return {
+    listTitles: async (query = '') => {
+      const response = await request.get(`/api/v1/tasks${query}`, { headers });
+      expect(response.status()).toBe(200);
+      return ((await response.json()) as { title: string }[]).map((task) => task.title);
+    },
+    create: async (body: Record<string, unknown>) => {
+      const response = await request.post('/api/v1/tasks', { headers, data: body });
+      expect(response.status()).toBe(201);
+      return (await response.json()) as { id: string; version: number; title: string };
+    },
+    patch: async (id: string, body: Record<string, unknown>) => {
+      const response = await request.patch(`/api/v1/tasks/${id}`, { headers, data: body });
+      expect(response.status()).toBe(200);
+      return (await response.json()) as { id: string; version: number };
+    },
+  };
+}

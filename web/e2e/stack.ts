@@ -1,0 +1,84 @@
+// Starts the product for the end-to-end suites, as the browser will meet it: the local Neon
+// server (PGlite in memory, migrated), the API under `wrangler dev`, and the web — the vite dev
+// server (E2E_TARGET=dev) or the adapter-cloudflare build under `wrangler pages dev`, reaching
+// the API through its `API` service binding exactly as in production (E2E_TARGET=prod).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  freePort,
+  localWorkerVars,
+  spawnGroup,
+  startApi,
+  startDatabase,
+  startWeb,
+  waitForUrl,
+  ROOT,
+  type Stopper,
+} from '../../scripts/stack.ts';
+
+export const E2E_PORTS = { database: 8930, api: 8931, dev: 5230, prod: 5231 } as const;
+export type Target = 'dev' | 'prod';
+
+export function targetFromEnv(): Target {
+  return process.env.E2E_TARGET === 'prod' ? 'prod' : 'dev';
+}
+
+export function webOrigin(target: Target): string {
+  return `http://127.0.0.1:${E2E_PORTS[target]}`;
+}
+
+/** Settings that keep the suites from tripping over production-grade limits. */
+const TEST_VARS = { AUTH_RATE_LIMIT_PER_IP: '100000', AUTH_RATE_LIMIT_PER_EMAIL: '1000' };
+
+/** Builds the web and serves it with `wrangler pages dev`, bound to the running API worker. */
+async function startProductionWeb(port: number): Promise<Stopper> {
+  const web = join(ROOT, 'web');
+  execFileSync(process.execPath, [join(web, 'node_modules/vite/bin/vite.js'), 'build'], {
+    cwd: web,
+    stdio: 'ignore',
+  });
+  const child = spawnGroup(
+    join(ROOT, 'node_modules', '.bin', 'wrangler'),
+    ['pages', 'dev', '.svelte-kit/cloudflare', '--ip', '127.0.0.1', '--port', String(port)]
+      .concat(['--inspector-port', String(await freePort())])
+      .concat(['--show-interactive-dev-session=false', '--log-level', 'warn']),
+    { label: 'web', cwd: web, quiet: true },
+  );
+  await waitForUrl(`http://127.0.0.1:${port}/login`, 90_000);
+  return child;
+}
+
+/** Starts everything; the returned function stops it all (wrangler by process group). */
+export async function startStack(target: Target): Promise<() => Promise<void>> {
+  // A private dev registry: the web's `API` binding must find this run's API worker, not the
+  // `tasks-api` some other `wrangler dev` on this machine registered.
+  const registry = mkdtempSync(join(tmpdir(), 'tasks-e2e-registry-'));
+  process.env.WRANGLER_REGISTRY_PATH = registry;
+  const running: Stopper[] = [];
+  const stop = async () => {
+    for (const part of running.reverse()) await part.stop().catch(() => undefined);
+    rmSync(registry, { recursive: true, force: true });
+  };
+  try {
+    const origin = webOrigin(target);
+    const database = await startDatabase({
+      port: E2E_PORTS.database,
+      dataDir: 'memory',
+      quiet: true,
+    });
+    running.push(database);
+    const vars = { ...localWorkerVars(origin), ...database.vars, ...TEST_VARS };
+    const api = await startApi({ port: E2E_PORTS.api, vars, quiet: true });
+    running.push(api);
+    if (target === 'dev') {
+      running.push(await startWeb({ port: E2E_PORTS.dev, apiOrigin: api.url, quiet: true }));
+    } else running.push(await startProductionWeb(E2E_PORTS.prod));
+    process.env.E2E_API_ORIGIN = api.url;
+    return stop;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { apiPaths, FieldErrorSchema, ProblemSchema } from '@tasks/shared';
+import { apiPaths } from '@tasks/shared';
 import type { AppEnv } from '../app-env.ts';
 
 const INFO = {
@@ -11,8 +11,11 @@ const INFO = {
 };
 
 /**
- * Registers the shared components and serves the OpenAPI 3.1 document built from every route
+ * Registers the bearer scheme and serves the OpenAPI 3.1 document built from every route
  * mounted on `app`. Call after all feature routers are mounted; the document is built once per isolate.
+ * Shared schemas become components through their zod `.meta({ id })`, not `registry.register()`:
+ * that needs `.openapi()` on the schema, which zod v4 only adds to schemas created after
+ * @hono/zod-openapi is first imported, so it would depend on module load order.
  */
 export function serveOpenApiDocument(app: OpenAPIHono<AppEnv>): void {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
@@ -21,8 +24,6 @@ export function serveOpenApiDocument(app: OpenAPIHono<AppEnv>): void {
     bearerFormat: 'JWT',
     description: 'An access token from `POST /api/v1/auth/login` or `/auth/token`.',
   });
-  app.openAPIRegistry.register('Problem', ProblemSchema);
-  app.openAPIRegistry.register('FieldError', FieldErrorSchema);
 
   let document: unknown;
   app.get(apiPaths.openapi, (c) => {

@@ -1,0 +1,66 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { findFreePort, listenOnFreePort } from './ports.ts';
+
+export type FaultMode = 'up' | 'down' | 'stall' | 'error';
+const MODES: readonly string[] = ['up', 'down', 'stall', 'error'] satisfies FaultMode[];
+
+async function forward(req: IncomingMessage, res: ServerResponse, target: string) {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === 'string' && name !== 'host' && name !== 'content-length') {
+      headers.set(name, value);
+    }
+  }
+  const upstream = await fetch(target, {
+    method: req.method ?? 'POST',
+    headers,
+    body: Buffer.concat(chunks),
+  });
+  res.writeHead(upstream.status, Object.fromEntries(upstream.headers));
+  res.end(Buffer.from(await upstream.arrayBuffer()));
+}
+
+/**
+ * A breakable network between the worker and the database, run in Node by the global setup.
+ * `POST <controlUrl>/mode/<mode>` switches what `endpoint` does: `up` forwards to `target`,
+ * `down` stops listening (connection refused, as when the database host is gone), `stall` accepts
+ * and never answers, `error` answers 502 like a failing gateway.
+ */
+export async function startFaultProxy(target: string) {
+  let mode: FaultMode = 'up';
+  const data = createServer((req, res) => {
+    if (mode === 'error') res.writeHead(502, { 'Content-Type': 'text/plain' }).end('bad gateway');
+    if (mode === 'up') forward(req, res, target).catch(() => req.socket.destroy());
+  });
+  const dataPort = await findFreePort();
+  const listen = () => new Promise<void>((resolve) => data.listen(dataPort, '127.0.0.1', resolve));
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      data.closeAllConnections();
+      if (data.listening) data.close(() => resolve());
+      else resolve();
+    });
+  await listen();
+
+  const control = createServer((req, res) => {
+    const next = /^\/mode\/(\w+)$/.exec(req.url ?? '')?.[1];
+    if (req.method !== 'POST' || !next || !MODES.includes(next)) return res.writeHead(404).end();
+    const switched = next === 'down' ? stop() : data.listening ? Promise.resolve() : listen();
+    void switched.then(() => {
+      mode = next as FaultMode;
+      res.writeHead(204).end();
+    });
+  });
+  const controlPort = await listenOnFreePort(control);
+  return {
+    endpoint: `http://127.0.0.1:${dataPort}/sql`,
+    controlUrl: `http://127.0.0.1:${controlPort}`,
+    close: async () => {
+      await stop();
+      control.closeAllConnections();
+      await new Promise((resolve) => control.close(resolve));
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { existsSync, readdirSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import { applyMigrations } from '../dev/migrate.ts';
+import { startNeonLocal } from '../dev/neon-local/index.ts';
+import { startFaultProxy } from './fault-proxy.ts';
+import { findFreePort } from './ports.ts';
+
+const MIGRATIONS_DIR = new URL('../drizzle/', import.meta.url);
+
+function hasMigrations(): boolean {
+  return existsSync(MIGRATIONS_DIR) && readdirSync(MIGRATIONS_DIR).some((f) => f.endsWith('.sql'));
+}
+
+/**
+ * Runs in Node before the workerd suite: an in-memory PGlite behind the local Neon HTTP server,
+ * migrated, plus a fault proxy in front of it. Their addresses reach the worker's bindings
+ * (vitest.config.ts) and the tests through `provide`/`inject`.
+ */
+export default async function setup(project: TestProject) {
+  const neon = await startNeonLocal({
+    backend: 'pglite',
+    dataDir: 'memory',
+    host: '127.0.0.1',
+    port: await findFreePort(),
+    quiet: true,
+  });
+  if (hasMigrations()) await applyMigrations(neon.connectionString, { fetchEndpoint: neon.url });
+  const proxy = await startFaultProxy(neon.url);
+  project.provide('databaseUrl', neon.connectionString);
+  project.provide('neonHttpEndpoint', neon.url);
+  project.provide('faultProxyEndpoint', proxy.endpoint);
+  project.provide('faultProxyControl', proxy.controlUrl);
+  project.provide('deadEndpoint', `http://127.0.0.1:${await findFreePort()}/sql`);
+  return async () => {
+    await proxy.close();
+    await neon.close();
+  };
+}

@@ -1,0 +1,20 @@
+// Types for `cloudflare:workers` inside the tests: the main module is the API worker.
+declare namespace Cloudflare {
+  interface GlobalProps {
+    mainModule: typeof import('../src/index.ts');
+  }
+  interface Env {
+    DATABASE_URL: string;
+    NEON_HTTP_ENDPOINT: string;
+    ENVIRONMENT: string;
+    BETTER_AUTH_SECRET: string;
+    BETTER_AUTH_URL: string;
+    CORS_ORIGINS: string;
+    JWT_ISSUER: string;
+    JWT_AUDIENCE: string;
+    DB_TIMEOUT_MS: string;
+    AUTH_RATE_LIMIT_WINDOW_SECONDS?: string;
+    AUTH_RATE_LIMIT_PER_IP?: string;
+    AUTH_RATE_LIMIT_PER_EMAIL?: string;
+  }
+}

@@ -1,0 +1,29 @@
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { defineConfig } from 'vitest/config';
+import { TEST_BINDINGS } from './test/test-env.ts';
+
+// The worker suite: every *.test.ts under src/ and test/ runs inside workerd against the real
+// worker, backed by the local Neon HTTP server the global setup starts (dev/ has its own config).
+export default defineConfig({
+  plugins: [
+    cloudflareTest(({ inject }) => ({
+      wrangler: { configPath: '../wrangler.toml' },
+      miniflare: {
+        bindings: {
+          ...TEST_BINDINGS,
+          DATABASE_URL: inject('databaseUrl'),
+          NEON_HTTP_ENDPOINT: inject('neonHttpEndpoint'),
+        },
+      },
+    })),
+  ],
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    globalSetup: ['./test/global-setup.ts'],
+    // The worker logs one JSON line per request; show them only for failing tests.
+    silent: 'passed-only',
+    // Spies (e.g. on console.error to keep expected error logs quiet) end with their test.
+    restoreMocks: true,
+    testTimeout: 20_000,
+  },
+});

@@ -44,7 +44,10 @@ export async function startThrowawayCluster(
 ): Promise<ThrowawayCluster> {
   const binDir = options.binDir ?? PG_BIN_DIR;
   if (!hasPostgresBinaries(binDir)) throw new Error(`no PostgreSQL server binaries in ${binDir}`);
-  const root = mkdtempSync(join(tmpdir(), 'pg-cluster-'));
+  // As root the cluster runs as `postgres`, which must be able to reach the directory: /tmp is
+  // world-traversable where a root-only TMPDIR may not be.
+  const base = process.getuid?.() === 0 ? '/tmp' : tmpdir();
+  const root = mkdtempSync(join(base, 'pg-cluster-'));
   const dataDir = join(root, 'data');
   const port = options.port ?? (await freePort());
   const database = options.database ?? 'app';

@@ -2,22 +2,15 @@
 // point neonConfig.fetchEndpoint at `url` and use `connectionString` as their DATABASE_URL.
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { SqlBackend } from './backend.ts';
 import { createSqlHandler } from './handler.ts';
 import { createPgliteBackend } from './pglite-backend.ts';
+import { LOCAL_DATA_DIR } from './pglite-template.ts';
 import { createPostgresBackend } from './postgres-backend.ts';
 
 /** Where PGlite keeps its data unless told otherwise (git-ignored). */
-export const DEFAULT_PGLITE_DIR = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  '..',
-  '.data',
-  'pglite',
-);
+export const DEFAULT_PGLITE_DIR = join(LOCAL_DATA_DIR, 'pglite');
 
 export interface NeonLocalOptions {
   /** 'postgres' needs `postgresUrl`; the default is embedded PGlite. */
@@ -52,6 +45,9 @@ export async function startNeonLocal(options: NeonLocalOptions = {}): Promise<Ne
   // fails before it can open (and damage) a PGlite directory the first one is using.
   let handler: RequestListener = (_request, response) => response.writeHead(503).end();
   const server = createServer((request, response) => void handler(request, response));
+  // Outlive the clients' idle keep-alive (undici: 4 s) so a client never reuses a socket that
+  // this server is closing at the same moment.
+  server.keepAliveTimeout = 60_000;
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

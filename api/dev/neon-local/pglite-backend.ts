@@ -12,6 +12,7 @@ import {
   type Statement,
   type TextResult,
 } from './backend.ts';
+import { createMemoryPglite } from './pglite-template.ts';
 
 interface Outcome {
   result: TextResult;
@@ -27,7 +28,7 @@ export async function createPgliteBackend(dataDir: string): Promise<SqlBackend> 
   const options = { extensions: { pg_trgm } };
   let pg: PGlite;
   if (dataDir === 'memory') {
-    pg = await PGlite.create(options);
+    pg = await createMemoryPglite(options);
   } else {
     mkdirSync(dataDir, { recursive: true });
     pg = await PGlite.create(dataDir, options);

@@ -1,7 +1,12 @@
+import { describeMigrations } from '../migrate-suite.ts';
+import { describeFidelity, useTarget } from './fidelity/suite.ts';
 import { startNeonLocal } from './index.ts';
-import { describeFidelity } from './fidelity/suite.ts';
 
-describeFidelity('PGlite (in memory)', async () => {
+// One in-memory PGlite for the whole file: starting the WASM Postgres is the slow part.
+const server = useTarget(async () => {
   const server = await startNeonLocal({ backend: 'pglite', dataDir: 'memory', quiet: true });
   return { server, close: () => server.close() };
 });
+
+describeFidelity('PGlite (in memory)', server);
+describeMigrations('PGlite (in memory)', server);

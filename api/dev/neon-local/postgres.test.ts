@@ -2,7 +2,8 @@
 // are installed, or the server PG_TEST_URL names. Neither → the suite fails, it never skips.
 import pg from 'pg';
 import { hasPostgresBinaries, startThrowawayCluster } from '../pg-cluster.ts';
-import { describeFidelity } from './fidelity/suite.ts';
+import { describeMigrations } from '../migrate-suite.ts';
+import { describeFidelity, useTarget } from './fidelity/suite.ts';
 import { startNeonLocal } from './index.ts';
 
 /** A fresh database on the configured server, dropped again by the returned function. */
@@ -38,7 +39,7 @@ async function startPostgres(): Promise<{ url: string; stop(): Promise<void> }> 
   return startThrowawayCluster();
 }
 
-describeFidelity('a PostgreSQL server', async () => {
+const server = useTarget(async () => {
   const postgres = await startPostgres();
   const server = await startNeonLocal({
     backend: 'postgres',
@@ -53,3 +54,6 @@ describeFidelity('a PostgreSQL server', async () => {
     },
   };
 });
+
+describeFidelity('a PostgreSQL server', server);
+describeMigrations('a PostgreSQL server', server);

@@ -15,6 +15,21 @@ export interface Target {
   close(): Promise<void>;
 }
 
+/** Starts the target once for the whole test file and stops it after the file's last test. */
+export function useTarget(start: () => Promise<Target>): () => NeonLocal {
+  let target: Target | undefined;
+  beforeAll(async () => {
+    target = await start();
+  });
+  afterAll(async () => {
+    await target?.close();
+  });
+  return () => {
+    if (!target) throw new Error('the target server has not started');
+    return target.server;
+  };
+}
+
 function connect(server: NeonLocal) {
   const sql = neon(server.connectionString);
   return { server, sql, db: drizzle({ client: sql, schema: { items } }) };
@@ -22,24 +37,19 @@ function connect(server: NeonLocal) {
 
 export type Fidelity = ReturnType<typeof connect>;
 
-/** Registers every fidelity test against the server `start` brings up. */
-export function describeFidelity(backend: string, start: () => Promise<Target>) {
+/** Registers every fidelity test against the server `server()` returns. */
+export function describeFidelity(backend: string, server: () => NeonLocal) {
   describe(`local Neon server on ${backend}`, () => {
-    let target: Target | undefined;
     const context = {} as Fidelity;
     beforeAll(async () => {
-      target = await start();
       // The same wiring the worker uses when NEON_HTTP_ENDPOINT is set.
-      neonConfig.fetchEndpoint = target.server.url;
-      Object.assign(context, connect(target.server));
+      neonConfig.fetchEndpoint = server().url;
+      Object.assign(context, connect(server()));
       await context.sql.query(CREATE_ITEMS);
-    });
-    afterAll(async () => {
-      await target?.close();
     });
     beforeEach(async () => {
       await context.sql.query('TRUNCATE fidelity_items RESTART IDENTITY');
-      target?.server.setLatency(0);
+      server().setLatency(0);
     });
 
     valueTests(context);

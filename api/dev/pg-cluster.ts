@@ -1,14 +1,14 @@
 // A throwaway PostgreSQL 15 cluster in a temp directory, for the fidelity suite, CI, benchmarks and
 // the soak test's outage (stopServer/startServer keep the port and the data).
 // CLI: `tsx api/dev/pg-cluster.ts [--port N] [--database NAME]` prints the URL, stops on SIGINT/SIGTERM.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { clusterOwner, startWatchdog, type Run } from './pg-cluster-owner.ts';
 
 export const PG_BIN_DIR = process.env.PG_BIN_DIR ?? '/usr/lib/postgresql/15/bin';
 
@@ -51,12 +51,15 @@ export async function startThrowawayCluster(
   const dataDir = join(root, 'data');
   const port = options.port ?? (await freePort());
   const database = options.database ?? 'app';
-  const asOwner = ownerCommand(root);
+  const owner = clusterOwner(root);
+  const asOwner = owner.run;
   const server = serverControl(asOwner, binDir, root, port);
+  const pgCtlArgs = ['-D', dataDir, '-m', 'immediate', '-w', 'stop'];
+  const stopWatchdog = startWatchdog(root, owner.argv(join(binDir, 'pg_ctl'), pgCtlArgs));
   const onExit = () => {
-    // Last resort when the caller never called stop(): no orphaned postmaster, no temp dir.
+    // The caller never called stop(): no orphaned postmaster, no temp dir.
     server.kill();
-    rmSync(root, { recursive: true, force: true });
+    removeDir(root);
   };
   process.once('exit', onExit);
   try {
@@ -69,6 +72,7 @@ export async function startThrowawayCluster(
   } catch (error) {
     onExit();
     process.removeListener('exit', onExit);
+    stopWatchdog();
     throw error;
   }
   return {
@@ -79,8 +83,9 @@ export async function startThrowawayCluster(
     startServer: server.start,
     async stop() {
       await server.stop();
-      rmSync(root, { recursive: true, force: true });
+      removeDir(root);
       process.removeListener('exit', onExit);
+      stopWatchdog();
     },
   };
 }
@@ -127,25 +132,9 @@ function serverControl(asOwner: Run, binDir: string, root: string, port: number)
   };
 }
 
-type Run = (command: string, args: string[]) => void;
-
-// The server refuses to run as root: hand the directory to the postgres user and run as it.
-function ownerCommand(root: string): Run {
-  const isRoot = process.getuid?.() === 0;
-  if (isRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-    chownSync(root, uid, gid);
-  }
-  return (command, args) => {
-    const [file, argv] = isRoot
-      ? ['runuser', ['-u', 'postgres', '--', command, ...args]]
-      : [command, args];
-    const result = spawnSync(file as string, argv as string[], { encoding: 'utf8' });
-    if (result.status !== 0) {
-      throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr || result.stdout}`);
-    }
-  };
+// Backends still exiting may create files while we delete: retry rather than leave a half dir.
+function removeDir(path: string) {
+  rmSync(path, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 }
 
 async function createDatabase(port: number, database: string) {

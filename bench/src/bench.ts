@@ -1,0 +1,40 @@
+// `npm run bench [-- --requests 300 --small 1000 --large 100000 --concurrency 1,8 --delays 10,0]`
+// Starts its own stack, measures, writes bench/results/{latest.json,latest.md,latency.svg} and
+// prints the Markdown. Exits 1 if any goal fails.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ROOT } from '../../scripts/stack.ts';
+import { runBench } from './run-bench.ts';
+
+const { values } = parseArgs({
+  options: {
+    requests: { type: 'string', default: '300' },
+    warmup: { type: 'string', default: '30' },
+    small: { type: 'string', default: '1000' },
+    large: { type: 'string', default: '100000' },
+    concurrency: { type: 'string', default: '1,8' },
+    delays: { type: 'string', default: '10,0' },
+    'sign-ins': { type: 'string', default: '40' },
+    'no-web': { type: 'boolean', default: false },
+    out: { type: 'string', default: join(ROOT, 'bench', 'results') },
+  },
+});
+const numbers = (list: string) => list.split(',').map(Number);
+const started = Date.now();
+const results = await runBench({
+  requests: Number(values.requests),
+  warmup: Number(values.warmup),
+  smallTasks: Number(values.small),
+  largeTasks: Number(values.large),
+  concurrencies: numbers(values.concurrency),
+  delaysMs: numbers(values.delays),
+  signInRequests: Number(values['sign-ins']),
+  web: values['no-web'] ? 'none' : 'build',
+  outDir: values.out,
+  smoke: false,
+  log: (line) => console.log(`[bench +${Math.round((Date.now() - started) / 1000)}s] ${line}`),
+});
+console.log('\n' + (await readFile(join(values.out, 'latest.md'), 'utf8')));
+console.log(`[bench] done in ${Math.round((Date.now() - started) / 1000)} s; wrote ${values.out}`);
+process.exit(results.goals.every((g) => g.pass) ? 0 : 1);

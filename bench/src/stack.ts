@@ -1,0 +1,103 @@
+// The stack the bench and the soak run against, all on loopback and all torn down by `stop()`:
+// a throwaway PostgreSQL cluster, the local Neon HTTP server in its own process, and the API
+// worker bundled by wrangler and served by Miniflare's workerd.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import pg from 'pg';
+import { startThrowawayCluster } from '../../api/dev/pg-cluster.ts';
+import { freePort, localWorkerVars, ROOT } from '../../scripts/stack.ts';
+import { startDatabaseProcess, type DatabaseProcess } from './database-process.ts';
+import {
+  bundleWorker,
+  serveWorker,
+  type Outbound,
+  type ServedWorker,
+  type WorkerBundle,
+} from './worker.ts';
+
+/** Scratch space for bundles, clusters and smoke outputs (git-ignored). */
+export const TMP_DIR = join(ROOT, 'bench', 'results', 'tmp');
+
+export interface BenchStackOptions {
+  /** The worker's DB deadline (`DB_TIMEOUT_MS`). */
+  dbTimeoutMs?: number;
+  /** Origin the web will be served from (CORS, Better Auth URL); a free port by default. */
+  webOrigin?: string;
+}
+
+export interface BenchStack {
+  postgresUrl: string;
+  database: DatabaseProcess;
+  bundle: WorkerBundle;
+  worker: ServedWorker;
+  /** Every binding the worker got; reuse them to serve more copies of it. */
+  bindings: Record<string, string>;
+  webOrigin: string;
+  stopPostgres(): Promise<void>;
+  startPostgres(): Promise<void>;
+  /** A direct PostgreSQL connection (for seeding and checks); the caller ends it. */
+  connect(): Promise<pg.Client>;
+  /** Serves another copy of the worker (e.g. with a recording outbound service). */
+  serveCopy(outbound?: Outbound): Promise<ServedWorker>;
+  stop(): Promise<void>;
+}
+
+/** Starts everything; on failure, stops whatever had started before rethrowing. */
+export async function startBenchStack(options: BenchStackOptions = {}): Promise<BenchStack> {
+  const stoppers: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const stopper of stoppers.reverse()) await stopper().catch(() => undefined);
+    stoppers.length = 0;
+  };
+  try {
+    await mkdir(TMP_DIR, { recursive: true });
+    // Bundling needs no database: do it while the cluster initialises.
+    const bundling = bundleWorker(join(TMP_DIR, `worker-${process.pid}`));
+    bundling.catch(() => undefined);
+    const cluster = await startThrowawayCluster();
+    stoppers.push(() => cluster.stop());
+    const database = await startDatabaseProcess({
+      port: await freePort(),
+      postgresUrl: cluster.url,
+    });
+    stoppers.push(() => database.stop());
+    const bundle = await bundling;
+    const webOrigin = options.webOrigin ?? `http://127.0.0.1:${await freePort()}`;
+    const bindings = {
+      ...localWorkerVars(webOrigin),
+      ...database.vars,
+      ENVIRONMENT: 'development',
+      DB_TIMEOUT_MS: String(options.dbTimeoutMs ?? 5000),
+      // The bench signs in hundreds of times from one address; the limiter is not what it measures.
+      AUTH_RATE_LIMIT_PER_IP: '100000',
+      AUTH_RATE_LIMIT_PER_EMAIL: '1000',
+    };
+    const serveCopy = async (outbound?: Outbound) => {
+      const copy = await serveWorker({ bundle, port: await freePort(), bindings, outbound });
+      stoppers.push(() => copy.stop());
+      return copy;
+    };
+    const worker = await serveCopy();
+    return {
+      postgresUrl: cluster.url,
+      database,
+      bundle,
+      worker,
+      bindings,
+      webOrigin,
+      stopPostgres: () => cluster.stopServer(),
+      startPostgres: () => cluster.startServer(),
+      async connect() {
+        const client = new pg.Client({ connectionString: cluster.url });
+        client.on('error', () => undefined); // a fault run stops the server under it
+        await client.connect();
+        return client;
+      },
+      serveCopy,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,159 @@
+// The web's figures: `/` signed in as the 1,000-task account in headless Chromium — LCP, CLS and
+// the JavaScript it loads (gzipped) — with the production build served by workerd via Miniflare.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { Log, LogLevel, Miniflare } from 'miniflare';
+import { chromium } from 'playwright-core';
+import { apiPaths } from '@tasks/shared';
+import { QUIET_ENV, ROOT } from '../../scripts/stack.ts';
+import { BENCH_PASSWORD, type Account } from './seed.ts';
+import { TMP_DIR, type BenchStack } from './stack.ts';
+
+const run = promisify(execFile);
+const WEB_OUTPUT = join(ROOT, 'web', '.svelte-kit', 'cloudflare');
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface WebFigures {
+  jsGzipBytes: number;
+  jsFiles: number;
+  lcpMs: number;
+  cls: number;
+  tasksShown: number;
+}
+
+/**
+ * Bundles the web's Pages worker into one module for workerd. Builds the web for production first,
+ * unless `reuse` and a complete build is there (`npm test` has turbo build it just before).
+ */
+export async function prepareWeb(reuse: boolean): Promise<string> {
+  // _worker.js imports the server build beside it, which turbo's cache does not restore.
+  const complete = [
+    join(WEB_OUTPUT, '_worker.js'),
+    join(WEB_OUTPUT, '..', 'output', 'server', 'index.js'),
+  ];
+  if (!reuse || !complete.every((file) => existsSync(file))) {
+    await run('npm', ['run', 'build', '-w', 'web'], {
+      cwd: ROOT,
+      env: { ...process.env, ...QUIET_ENV },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  }
+  const outfile = join(TMP_DIR, `web-worker-${process.pid}`, 'index.js');
+  // What `wrangler pages deploy` does to _worker.js: one ES module, platform modules external.
+  await build({
+    entryPoints: [join(WEB_OUTPUT, '_worker.js')],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    conditions: ['workerd', 'worker', 'browser'],
+    mainFields: ['module', 'main'],
+    external: ['cloudflare:*', 'node:*'],
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+async function serveWeb(stack: BenchStack, script: string) {
+  const mf = new Miniflare({
+    host: '127.0.0.1',
+    port: Number(new URL(stack.webOrigin).port),
+    log: new Log(LogLevel.WARN),
+    cf: false,
+    handleRuntimeStdio: () => undefined,
+    name: 'tasks-web',
+    modulesRoot: join(script, '..'),
+    // Listed, not located: SvelteKit's bundle holds a dynamic import() Miniflare cannot follow.
+    modules: [{ type: 'ESModule', path: script }],
+    compatibilityDate: stack.bundle.compatibilityDate,
+    compatibilityFlags: ['nodejs_compat'],
+    bindings: { API_ORIGIN: stack.worker.url },
+    assets: {
+      directory: WEB_OUTPUT,
+      binding: 'ASSETS',
+      routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true },
+    },
+  });
+  await mf.ready;
+  return mf;
+}
+
+/** Collects LCP and CLS from the page's own PerformanceObservers. */
+const OBSERVE_VITALS = `
+  window.__vitals = { lcp: 0, cls: 0 };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__vitals.lcp = e.renderTime || e.loadTime || e.startTime;
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__vitals.cls += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+`;
+
+async function loadPage(origin: string, account: Account): Promise<WebFigures> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const signIn = await context.request.post(origin + apiPaths.login, {
+      data: { email: account.email, password: BENCH_PASSWORD },
+    });
+    if (!signIn.ok()) throw new Error(`web sign-in → ${signIn.status()}: ${await signIn.text()}`);
+    const page = await context.newPage();
+    await page.addInitScript(OBSERVE_VITALS);
+    const scripts: Promise<number>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() !== 'script') return;
+      scripts.push(response.body().then((body) => gzipSync(body, { level: 9 }).length));
+    });
+    await page.goto(origin + '/', { waitUntil: 'networkidle' });
+    const tasksShown = await page.locator('[data-task-id]').count();
+    await page.waitForTimeout(500); // let the last layout shifts and paints be reported
+    const vitals = await page.evaluate(
+      () => (globalThis as unknown as { __vitals: { lcp: number; cls: number } }).__vitals,
+    );
+    const sizes = await Promise.all(scripts);
+    return {
+      jsGzipBytes: sizes.reduce((sum, n) => sum + n, 0),
+      jsFiles: sizes.length,
+      lcpMs: Math.round(vitals.lcp),
+      cls: Math.round(vitals.cls * 10000) / 10000,
+      tasksShown,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Serves the built web (`script` from buildWeb) and measures `/` for `account`. */
+export async function measureWeb(
+  stack: BenchStack,
+  script: string,
+  account: Account,
+  log: (line: string) => void,
+) {
+  const mf = await serveWeb(stack, script);
+  try {
+    const figures = await loadPage(stack.webOrigin, account);
+    log(`web: LCP ${figures.lcpMs} ms, CLS ${figures.cls}, JS ${figures.jsGzipBytes} B gzipped`);
+    return figures;
+  } finally {
+    await mf.dispose();
+  }
+}

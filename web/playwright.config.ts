@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { targetFromEnv, webOrigin } from './e2e/stack.ts';
+import { targetFromEnv, webOrigin } from './e2e/target.ts';
 
 const target = targetFromEnv();
 

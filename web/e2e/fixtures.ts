@@ -66,6 +66,11 @@ export async function apiAs(page: Page) {
   const request: APIRequestContext = page.request;
   const headers = { authorization: `Bearer ${token}` };
   return {
+    list: async (query = '') => {
+      const response = await request.get(`/api/v1/tasks${query}`, { headers });
+      expect(response.status()).toBe(200);
+      return (await response.json()) as { id: string; title: string; version: number }[];
+    },
     listTitles: async (query = '') => {
       const response = await request.get(`/api/v1/tasks${query}`, { headers });
       expect(response.status()).toBe(200);

@@ -1,4 +1,5 @@
-import { startStack, targetFromEnv } from './stack.ts';
+import { startStack } from './stack.ts';
+import { targetFromEnv } from './target.ts';
 
 /**
  * Playwright global setup: the whole stack for this run; the returned teardown stops it.

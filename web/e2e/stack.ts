@@ -17,17 +17,7 @@ import {
   ROOT,
   type Stopper,
 } from '../../scripts/stack.ts';
-
-export const E2E_PORTS = { database: 8930, api: 8931, dev: 5230, prod: 5231 } as const;
-export type Target = 'dev' | 'prod';
-
-export function targetFromEnv(): Target {
-  return process.env.E2E_TARGET === 'prod' ? 'prod' : 'dev';
-}
-
-export function webOrigin(target: Target): string {
-  return `http://127.0.0.1:${E2E_PORTS[target]}`;
-}
+import { E2E_PORTS, webOrigin, type Target } from './target.ts';
 
 /** Settings that keep the suites from tripping over production-grade limits. */
 const TEST_VARS = { AUTH_RATE_LIMIT_PER_IP: '100000', AUTH_RATE_LIMIT_PER_EMAIL: '1000' };
@@ -35,10 +25,15 @@ const TEST_VARS = { AUTH_RATE_LIMIT_PER_IP: '100000', AUTH_RATE_LIMIT_PER_EMAIL:
 /** Builds the web and serves it with `wrangler pages dev`, bound to the running API worker. */
 async function startProductionWeb(port: number): Promise<Stopper> {
   const web = join(ROOT, 'web');
-  execFileSync(process.execPath, [join(web, 'node_modules/vite/bin/vite.js'), 'build'], {
-    cwd: web,
-    stdio: 'ignore',
-  });
+  try {
+    execFileSync(process.execPath, [join(web, 'node_modules/vite/bin/vite.js'), 'build'], {
+      cwd: web,
+      stdio: 'pipe',
+    });
+  } catch (error) {
+    const output = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
+    throw new Error(`vite build failed:\n${output}`, { cause: error });
+  }
   const child = spawnGroup(
     join(ROOT, 'node_modules', '.bin', 'wrangler'),
     ['pages', 'dev', '.svelte-kit/cloudflare', '--ip', '127.0.0.1', '--port', String(port)]
@@ -75,7 +70,6 @@ export async function startStack(target: Target): Promise<() => Promise<void>> {
     if (target === 'dev') {
       running.push(await startWeb({ port: E2E_PORTS.dev, apiOrigin: api.url, quiet: true }));
     } else running.push(await startProductionWeb(E2E_PORTS.prod));
-    process.env.E2E_API_ORIGIN = api.url;
     return stop;
   } catch (error) {
     await stop();

@@ -14,7 +14,9 @@ export class ApiError extends Error {
   /** Field-level messages keyed by the field's path (`title`, `tags.3`), for showing beside it. */
   get fieldErrors(): Record<string, string> {
     const byField: Record<string, string> = {};
-    for (const { path, message } of this.problem.errors ?? []) byField[path] ??= message;
+    for (const { path, message } of this.problem.errors ?? []) {
+      byField[path] = byField[path] ? `${byField[path]}; ${message}` : message;
+    }
     return byField;
   }
 

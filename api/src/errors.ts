@@ -5,6 +5,7 @@ import { PROBLEM_CONTENT_TYPE, type FieldError, type Problem } from '@tasks/shar
 import { ZodError } from 'zod';
 import type { AppEnv } from './app-env.ts';
 import { classifyDbError } from './db/db-errors.ts';
+import { logServerError } from './error-log.ts';
 import { issuesToFieldErrors, targetLabel } from './field-errors.ts';
 
 const STATUS_TITLES: Record<number, string> = {
@@ -139,7 +140,9 @@ function fromHttpException(err: HTTPException): ApiError {
   err.res?.headers.forEach((value, name) => {
     if (name !== 'content-type' && name !== 'content-length') headers[name] = value;
   });
-  return new ApiError({ status: err.status, detail: err.message || undefined, headers });
+  // A library's message for its own 5xx may describe internals: keep it for the log only.
+  const detail = err.status >= 500 ? 'An unexpected error occurred.' : err.message || undefined;
+  return new ApiError({ status: err.status, detail, headers, cause: err });
 }
 
 const TARGET_NAMES: Record<string, string> = {
@@ -166,41 +169,3 @@ export const onError: ErrorHandler = (err, c: Context) => {
   if (error.status >= 500) logServerError(c, err, error);
   return problemResponse(error);
 };
-
-/** The error and everything it wraps (`cause`, neon's `sourceError`), outermost first. */
-export function errorChain(err: unknown): { name?: unknown; message?: unknown; code?: unknown }[] {
-  const chain: { name?: unknown; message?: unknown; code?: unknown }[] = [];
-  let current: unknown = err;
-  while (typeof current === 'object' && current !== null && chain.length < 8) {
-    chain.push(current);
-    const next = current as { cause?: unknown; sourceError?: unknown };
-    current = next.sourceError ?? next.cause;
-  }
-  return chain;
-}
-
-// Drizzle puts the bound parameters (user data: emails, titles, tokens) in its error message.
-const redactParams = (text: string) =>
-  text.replace(/\nparams: [\s\S]*?(?=\n {4}at |$)/, '\nparams: [redacted]');
-
-function logServerError(c: Context, err: unknown, error: ApiError) {
-  const original = error.cause ?? err;
-  // 503/504 are the database being away, not a bug: a warning without a stack is enough.
-  const isBug = error.status < 503;
-  const stack = isBug && original instanceof Error ? original.stack : undefined;
-  console.error(
-    JSON.stringify({
-      level: isBug ? 'error' : 'warn',
-      msg: error.title,
-      status: error.status,
-      request_id: c.get('requestId'),
-      method: c.req.method,
-      path: c.req.path,
-      // The whole chain, e.g. DrizzleQueryError → NeonDbError → TypeError: fetch failed.
-      error: errorChain(original).map((e) =>
-        redactParams(`${String(e.name)}: ${String(e.message)}`),
-      ),
-      stack: stack && redactParams(stack),
-    }),
-  );
-}

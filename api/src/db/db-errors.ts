@@ -1,4 +1,5 @@
-import { ApiError, errorChain } from '../errors.ts';
+import { errorChain } from '../error-log.ts';
+import { ApiError } from '../errors.ts';
 
 /** SQLSTATEs a client can provoke with a valid-looking request, mapped to what they mean to it. */
 const CLIENT_SQLSTATES: Record<string, (cause: unknown) => ApiError> = {

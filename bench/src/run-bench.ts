@@ -131,30 +131,39 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const account = ctx.fixtures.accounts.small;
     const web = webScript ? await measureWeb(stack, webScript, account, options.log) : null;
     await ctx.db.end();
-    const partial: Omit<BenchResults, 'goals'> = {
-      generatedAt: new Date().toISOString(),
-      smoke: options.smoke,
-      machine: machine(),
-      config: {
-        requests: options.requests,
-        concurrencies: options.concurrencies,
-        delaysMs: options.delaysMs,
-        smallTasks: options.smallTasks,
-        largeTasks: options.largeTasks,
-        runtime: `workerd ${workerdVersion()} via Miniflare's own server (no wrangler dev proxy)`,
-      },
+    const full = assemble(options, stack, {
       routes: results,
       signIn,
       authRoundTrips: Math.max(...captures.map((c) => c.authTrips)),
-      bundle: { rawBytes: stack.bundle.rawBytes, gzipBytes: stack.bundle.gzipBytes },
       web,
-    };
-    const full: BenchResults = { ...partial, goals: evaluateGoals(partial) };
+    });
     await writeOutputs(full, options.outDir);
     return full;
   } finally {
     await stack.stop();
   }
+}
+
+type Measured = Pick<BenchResults, 'routes' | 'signIn' | 'authRoundTrips' | 'web'>;
+
+/** The results file: what was measured, how, on what, and the goals judged on it. */
+function assemble(options: BenchOptions, stack: BenchStack, measured: Measured): BenchResults {
+  const partial: Omit<BenchResults, 'goals'> = {
+    generatedAt: new Date().toISOString(),
+    smoke: options.smoke,
+    machine: machine(),
+    config: {
+      requests: options.requests,
+      concurrencies: options.concurrencies,
+      delaysMs: options.delaysMs,
+      smallTasks: options.smallTasks,
+      largeTasks: options.largeTasks,
+      runtime: `workerd ${workerdVersion()} via Miniflare's own server (no wrangler dev proxy)`,
+    },
+    ...measured,
+    bundle: { rawBytes: stack.bundle.rawBytes, gzipBytes: stack.bundle.gzipBytes },
+  };
+  return { ...partial, goals: evaluateGoals(partial) };
 }
 
 async function writeOutputs(results: BenchResults, outDir: string) {

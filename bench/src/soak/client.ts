@@ -5,28 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { apiPaths, type Task } from '@tasks/shared';
 import { isTransient, retryDelayMs, send, sleep, type Reply, type RequestOptions } from './http.ts';
-import type { Tally } from './http.ts';
-import { stateOf, type Ledger, type OwnTask, type TaskState } from './ledger.ts';
-
-export interface SoakAccount {
-  email: string;
-  userId: string;
-  token: string;
-}
-
-export interface ClientContext {
-  origin: string;
-  tally: Tally;
-  ledger: Ledger;
-  accounts: SoakAccount[];
-  /** True once the run's time or request budget is spent: finish the current operation and stop. */
-  done: () => boolean;
-  /** True once even retries must give up (the verdict then treats those writes as in doubt). */
-  abandoned: () => boolean;
-  random: () => number;
-  /** 4xx answers no correct client should get (bad request, auth failure…), by status. */
-  unexpected: Map<number, number>;
-}
+import type { ClientContext, SoakAccount } from './context.ts';
+import { stateOf, type OwnTask, type TaskState } from './ledger.ts';
 
 const PRIORITIES = ['High', 'Medium', 'Low'] as const;
 const WEIGHTS = {

@@ -79,7 +79,7 @@ export async function send(origin: string, tally: Tally, options: RequestOptions
   }
 }
 
-/** True for outcomes worth retrying: no response, 5xx, or 409 from a create still in flight. */
+/** True for outcomes worth retrying: no response, a 5xx, or 429 (rate limited). */
 export function isTransient(reply: Reply): boolean {
   return reply.status === 0 || reply.status >= 500 || reply.status === 429;
 }

@@ -3,7 +3,8 @@
 import type { Client } from 'pg';
 import { sameState, type Ledger, type OwnTask, type SharedTask, type TaskState } from './ledger.ts';
 
-interface Row {
+/** A soak task as stored: the checked fields and the create's marker from its description. */
+export interface TaskRow {
   id: string;
   user_id: string;
   title: string;
@@ -27,14 +28,14 @@ export interface LedgerVerdict {
   checkedTasks: number;
 }
 
-const stateOfRow = (row: Row): TaskState => ({
+const stateOfRow = (row: TaskRow): TaskState => ({
   title: row.title,
   priority: row.priority,
   completed: row.completed,
   deleted: false,
 });
 
-function checkOwn(task: OwnTask, rows: Row[], userIds: string[], verdict: LedgerVerdict) {
+function checkOwn(task: OwnTask, rows: TaskRow[], userIds: string[], verdict: LedgerVerdict) {
   verdict.duplicated += Math.max(0, rows.length - 1);
   const row = rows[0];
   if (row && row.user_id !== userIds[task.account]) verdict.leaked += 1;
@@ -48,7 +49,7 @@ function checkOwn(task: OwnTask, rows: Row[], userIds: string[], verdict: Ledger
 
 function checkShared(
   task: SharedTask,
-  row: Row | undefined,
+  row: TaskRow | undefined,
   userIds: string[],
   verdict: LedgerVerdict,
 ) {
@@ -67,19 +68,9 @@ function checkShared(
   verdict.inDoubt += [...task.inDoubt.values()].reduce((sum, list) => sum + list.length, 0);
 }
 
-/** Reads every soak task from PostgreSQL and checks it against the ledger. */
-export async function verifyLedger(
-  db: Client,
-  ledger: Ledger,
-  userIds: string[],
-): Promise<LedgerVerdict> {
-  const { rows } = await db.query<Row>(
-    `SELECT id::text, user_id, title, priority::text AS priority, completed, version,
-            substring(description from '^\\[soak:([^\\]]+)\\]') AS marker
-       FROM tasks WHERE user_id = ANY($1::text[])`,
-    [userIds],
-  );
-  const byMarker = new Map<string, Row[]>();
+/** Judges the stored rows of every soak account against the ledger. */
+export function judgeLedger(rows: TaskRow[], ledger: Ledger, userIds: string[]): LedgerVerdict {
+  const byMarker = new Map<string, TaskRow[]>();
   const byId = new Map(rows.map((row) => [row.id, row]));
   for (const row of rows) {
     if (row.marker) byMarker.set(row.marker, [...(byMarker.get(row.marker) ?? []), row]);
@@ -95,4 +86,19 @@ export async function verifyLedger(
   for (const task of ledger.own) checkOwn(task, byMarker.get(task.marker) ?? [], userIds, verdict);
   for (const task of ledger.shared.values()) checkShared(task, byId.get(task.id), userIds, verdict);
   return verdict;
+}
+
+/** Reads every task of the soak's accounts from PostgreSQL and judges them against the ledger. */
+export async function verifyLedger(
+  db: Client,
+  ledger: Ledger,
+  userIds: string[],
+): Promise<LedgerVerdict> {
+  const { rows } = await db.query<TaskRow>(
+    `SELECT id::text, user_id, title, priority::text AS priority, completed, version,
+            substring(description from '^\\[soak:([^\\]]+)\\]') AS marker
+       FROM tasks WHERE user_id = ANY($1::text[])`,
+    [userIds],
+  );
+  return judgeLedger(rows, ledger, userIds);
 }

@@ -27,6 +27,20 @@ afterAll(async () => {
   await testDb().delete(jwks).where(eq(jwks.id, otherIsolateKid));
 });
 
+describe('GET /auth/jwks', () => {
+  it('publishes the Ed25519 public half of every signing key, never a private part', async () => {
+    const res = await api(apiPaths.jwks);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Cache-Control')).toBe('public, max-age=300');
+    const { keys } = (await res.json()) as { keys: Record<string, unknown>[] };
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) {
+      expect(key).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA' });
+      expect(Object.keys(key).sort()).toEqual(['alg', 'crv', 'kid', 'kty', 'x']);
+    }
+  });
+});
+
 describe('verifying access tokens from isolate memory', () => {
   it('costs no database round trip once warm (an unknown route: auth, then 404)', async () => {
     await api(apiPaths.me, withBearer(user.accessToken)); // warm

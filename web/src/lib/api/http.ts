@@ -34,21 +34,32 @@ const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
  */
 export async function send<T = undefined>(path: string, options: SendOptions<T> = {}) {
   const { serverRetries = 3 } = options;
-  for (let attempt = 0; ; attempt++) {
-    let response: Response;
-    try {
-      response = await fetch(path, init(options));
-    } catch (error) {
-      if (options.signal?.aborted || !(error instanceof TypeError)) throw error;
-      await waitWhileOffline(attempt, options.signal);
-      continue;
+  // This request counts towards the offline banner from its first network failure until it
+  // gets any answer (or is given up), so the banner does not flicker between attempts.
+  let offline = false;
+  try {
+    for (let attempt = 0; ; attempt++) {
+      let response: Response;
+      try {
+        response = await fetch(path, init(options));
+      } catch (error) {
+        if (options.signal?.aborted || !(error instanceof TypeError)) throw error;
+        if (!offline) networkStatus.retrying++;
+        offline = true;
+        await sleep(retryDelay(attempt, null), options.signal, true);
+        continue;
+      }
+      if (offline) networkStatus.retrying--;
+      offline = false;
+      if (response.ok) return await parseSuccess(response, options.schema);
+      if (RETRYABLE_STATUS.has(response.status) && attempt < serverRetries) {
+        await sleep(retryDelay(attempt, response.headers.get('retry-after')), options.signal);
+        continue;
+      }
+      throw await toApiError(response);
     }
-    if (response.ok) return parseSuccess(response, options.schema);
-    if (RETRYABLE_STATUS.has(response.status) && attempt < serverRetries) {
-      await sleep(retryDelay(attempt, response.headers.get('retry-after')), options.signal);
-      continue;
-    }
-    throw await toApiError(response);
+  } finally {
+    if (offline) networkStatus.retrying--;
   }
 }
 
@@ -79,15 +90,6 @@ export async function toApiError(response: Response): Promise<ApiError> {
   }
   const title = response.statusText || 'The server could not complete the request';
   return new ApiError({ type: 'about:blank', title, status: response.status });
-}
-
-async function waitWhileOffline(attempt: number, signal?: AbortSignal): Promise<void> {
-  networkStatus.retrying++;
-  try {
-    await sleep(retryDelay(attempt, null), signal, true);
-  } finally {
-    networkStatus.retrying--;
-  }
 }
 
 /** Exponential backoff with jitter, or the server's Retry-After when it gives one. */

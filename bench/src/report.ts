@@ -90,7 +90,7 @@ export function renderMarkdown(results: BenchResults, chartFile = 'latency.svg')
   if (results.web) {
     lines.push(
       `| \`/\` JavaScript gzipped (${results.web.jsFiles} files) | ${kb(results.web.jsGzipBytes)} |`,
-      `| LCP of \`/\` (${results.web.tasksShown} tasks listed) | ${Math.round(results.web.lcpMs)} ms |`,
+      `| LCP of \`/\` (median of ${results.web.lcpSamplesMs.length} loads; ${results.web.tasksShown} tasks listed; element: ${results.web.lcpElement.replace(/\|/g, '\\|')}) | ${Math.round(results.web.lcpMs)} ms |`,
       `| CLS of \`/\` | ${results.web.cls.toFixed(3)} |`,
     );
   }

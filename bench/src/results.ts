@@ -1,5 +1,6 @@
 // The shape of bench/results/latest.json, and the goals of issue 6 evaluated on it.
 import type { LatencySummary } from './load.ts';
+import type { WebFigures } from './web-vitals.ts';
 
 export interface RunResult {
   delayMs: number;
@@ -53,16 +54,10 @@ export interface BenchResults {
     /** Sign-in time in workerd beyond its SQL floor: the password hash (plus JWT signing). */
     hashMs: number;
   };
-  /** Task route requests sent with a valid token whose Server-Timing showed the auth cost 0 trips. */
+  /** Most round trips one task request spent on auth tables (sessions, users, jwks…). */
   authRoundTrips: number;
   bundle: { rawBytes: number; gzipBytes: number };
-  web: {
-    jsGzipBytes: number;
-    jsFiles: number;
-    lcpMs: number;
-    cls: number;
-    tasksShown: number;
-  } | null;
+  web: WebFigures | null;
   goals: Goal[];
 }
 

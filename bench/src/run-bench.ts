@@ -29,6 +29,8 @@ export interface BenchOptions {
   concurrencies: number[];
   delaysMs: number[];
   signInRequests: number;
+  /** Measured loads of `/` (after one warm-up); LCP and CLS are their medians. */
+  pageLoads: number;
   /** 'build': build the web for production; 'reuse': measure an existing build if complete. */
   web: 'build' | 'reuse' | 'none';
   outDir: string;
@@ -129,7 +131,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const signIn = await measureSignIn(ctx, options.signInRequests);
     const results = await measureAll(stack, ctx, routes, captures, options);
     const account = ctx.fixtures.accounts.small;
-    const web = webScript ? await measureWeb(stack, webScript, account, options.log) : null;
+    const web = webScript
+      ? await measureWeb(stack, webScript, account, options.pageLoads, options.log)
+      : null;
     await ctx.db.end();
     const full = assemble(options, stack, {
       routes: results,

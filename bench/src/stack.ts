@@ -1,7 +1,7 @@
 // The stack the bench and the soak run against, all on loopback and all torn down by `stop()`:
 // a throwaway PostgreSQL cluster, the local Neon HTTP server in its own process, and the API
 // worker bundled by wrangler and served by Miniflare's workerd.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startThrowawayCluster } from '../../api/dev/pg-cluster.ts';
@@ -62,6 +62,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
     });
     stoppers.push(() => database.stop());
     const bundle = await bundling;
+    stoppers.push(() => rm(bundle.dir, { recursive: true, force: true }));
     const webOrigin = options.webOrigin ?? `http://127.0.0.1:${await freePort()}`;
     const bindings = {
       ...localWorkerVars(webOrigin),

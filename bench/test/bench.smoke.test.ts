@@ -1,14 +1,16 @@
 // The bench at toy scale, so the harness cannot rot: every route is captured, replayed and loaded,
 // and the outputs have the right shape. No timing is asserted — only structure and counts.
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import { runBench } from '../src/run-bench.ts';
 import type { BenchResults } from '../src/results.ts';
 import { TMP_DIR } from '../src/stack.ts';
 
 const outDir = join(TMP_DIR, `smoke-bench-${process.pid}`);
 const REQUESTS = 6;
+
+afterAll(() => rm(outDir, { recursive: true, force: true }));
 
 test('bench smoke: every route against its floor, one round trip each, outputs written', async () => {
   const results = await runBench({
@@ -19,6 +21,7 @@ test('bench smoke: every route against its floor, one round trip each, outputs w
     concurrencies: [1, 2],
     delaysMs: [1],
     signInRequests: 2,
+    pageLoads: 1,
     web: 'reuse', // turbo builds the web just before this test (turbo.json)
     outDir,
     smoke: true,

@@ -38,7 +38,8 @@ export interface FaultPlan {
   restartAt: number;
 }
 
-const unavailableWithRetryAfter = (e: ServerError) => e.status === 503 && e.retryAfter !== null;
+const unavailableWithRetryAfter = (e: ServerError) =>
+  e.status === 503 && e.retryAfter !== null && e.problem;
 
 /** Polls /health until it answers 200; returns how long that took. */
 export async function waitHealthy(origin: string, timeoutMs = 30_000): Promise<number> {
@@ -117,7 +118,8 @@ export async function runFaults(targets: FaultTargets, plan: FaultPlan, runStart
   await at(runStart, plan.hangAt);
   const hangMs = plan.dbTimeoutMs + 1_000;
   const hangName = `+${hangMs} ms per round trip for ${plan.hangSeconds} s (past the deadline)`;
-  const timedOut = (e: ServerError) => e.status === 504 || unavailableWithRetryAfter(e);
+  const timedOut = (e: ServerError) =>
+    (e.status === 504 && e.problem) || unavailableWithRetryAfter(e);
   windows.push(await slowdown(targets, hangName, hangMs, plan.hangSeconds, timedOut));
   await at(runStart, plan.restartAt);
   windows.push(await workerRestart(targets));

@@ -1,6 +1,7 @@
 // The soak's HTTP layer: every response (or network failure) is tallied with when it happened, so
 // the verdict can tell a 503 during the outage from a 5xx that should never have happened.
 import { performance } from 'node:perf_hooks';
+import { PROBLEM_CONTENT_TYPE } from '@tasks/shared';
 
 export interface Reply {
   /** HTTP status, or 0 when no response arrived (connection refused or reset, timeout). */
@@ -13,6 +14,8 @@ export interface ServerError {
   at: number;
   status: number;
   retryAfter: string | null;
+  /** Whether the body was `application/problem+json`, as every API error must be. */
+  problem: boolean;
   method: string;
   path: string;
   detail: string;
@@ -66,6 +69,7 @@ export async function send(origin: string, tally: Tally, options: RequestOptions
         at,
         status: response.status,
         retryAfter: response.headers.get('retry-after'),
+        problem: (response.headers.get('content-type') ?? '').includes(PROBLEM_CONTENT_TYPE),
         method: options.method,
         path: options.path,
         detail:

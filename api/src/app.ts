@@ -15,6 +15,8 @@ import { apiSecureHeaders } from './middleware/secure-headers.ts';
 import { docsPage } from './openapi/docs-page.ts';
 import { serveOpenApiDocument } from './openapi/document.ts';
 import { healthRoutes } from './routes/health/index.ts';
+import { tagRoutes } from './routes/tags/index.ts';
+import { taskRoutes } from './routes/tasks/index.ts';
 
 /** Assembles the API: middleware in order, one router per feature under /api/v1, one onError. */
 export function createApp({
@@ -37,6 +39,8 @@ export function createApp({
   app.use(`${API_PREFIX}/*`, requireUser({ publicPaths })); // every route not listed public
 
   app.route(API_PREFIX, healthRoutes);
+  app.route(API_PREFIX, taskRoutes);
+  app.route(API_PREFIX, tagRoutes);
   app.route(AUTH_BASE_PATH, authRoutes);
   app.route(API_PREFIX, meRoutes);
 

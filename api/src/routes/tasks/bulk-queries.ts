@@ -1,0 +1,59 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { BulkAction } from '@tasks/shared';
+import type { Database } from '../../db/client.ts';
+import { tasks } from '../../db/schema/tasks.ts';
+
+const ownedAmong = (userId: string, ids: string[]) =>
+  and(eq(tasks.userId, userId), sql`${tasks.id} = any(${sql.param(ids)}::uuid[])`);
+
+/**
+ * Completes, reopens or deletes those of `ids` the caller owns, in one statement, and returns
+ * the ids it owns (the others are for `not_found`). Completing a completed task (or reopening an
+ * open one) leaves it untouched, version included, but still counts it as updated.
+ */
+export async function applyBulkAction(
+  db: Database,
+  userId: string,
+  action: BulkAction['action'],
+  ids: string[],
+): Promise<string[]> {
+  if (action === 'delete') {
+    const rows = await db.delete(tasks).where(ownedAmong(userId, ids)).returning({ id: tasks.id });
+    return rows.map((row) => row.id);
+  }
+  const completed = action === 'complete';
+  const changed = db.$with('changed').as(
+    db
+      .update(tasks)
+      .set({
+        completed,
+        completedAt: completed ? sql`now()` : null,
+        version: sql`${tasks.version} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(and(ownedAmong(userId, ids), eq(tasks.completed, !completed)))
+      .returning({ id: tasks.id }),
+  );
+  // The outer SELECT reads the statement's snapshot, taken before the UPDATE: every owned id.
+  const rows = await db
+    .with(changed)
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(ownedAmong(userId, ids));
+  return rows.map((row) => row.id);
+}
+
+/** Deletes every completed task of the caller; returns how many. One round trip. */
+export async function clearCompletedTasks(db: Database, userId: string): Promise<number> {
+  const deleted = db.$with('deleted').as(
+    db
+      .delete(tasks)
+      .where(and(eq(tasks.userId, userId), eq(tasks.completed, true)))
+      .returning({ id: tasks.id }),
+  );
+  const [row] = await db
+    .with(deleted)
+    .select({ count: sql<number>`count(*)::int` })
+    .from(deleted);
+  return row?.count ?? 0;
+}

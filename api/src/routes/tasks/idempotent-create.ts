@@ -1,0 +1,65 @@
+import { sql } from 'drizzle-orm';
+import type { Task } from '@tasks/shared';
+import type { Database } from '../../db/client.ts';
+import type { NewTask } from './queries.ts';
+
+/** How long a key replays its first response. */
+const KEY_TTL = sql.raw(`interval '24 hours'`);
+
+export type KeyedCreate = {
+  /** True when this request inserted the task; false when it replays an earlier one. */
+  created: boolean;
+  /** The hash of the body the key was first used with. */
+  requestHash: string;
+  /** The first response's task (a raw `to_jsonb` snapshot). */
+  snapshot: Task;
+};
+
+/**
+ * Creates a task under an `Idempotency-Key` in one statement. The key row is claimed with
+ * `INSERT … ON CONFLICT DO UPDATE`, which in READ COMMITTED waits for a concurrent claimer and then
+ * sees its committed row even though that row is newer than this statement's snapshot; the
+ * update is a no-op (each column set to itself) unless the key has expired, and RETURNING hands
+ * back the winning snapshot. The task is inserted only if the snapshot is ours, so concurrent
+ * retries create exactly one task and every loser replays the winner, still in one round trip.
+ */
+export async function createTaskOnce(
+  db: Database,
+  userId: string,
+  key: string,
+  requestHash: string,
+  input: NewTask,
+): Promise<KeyedCreate> {
+  const id = crypto.randomUUID();
+  const expired = sql`k.created_at < now() - ${KEY_TTL}`;
+  const result = await db.execute<{ request_hash: string; response: Task; created: boolean }>(sql`
+    with draft as (
+      select ${id}::uuid as id, ${userId}::text as user_id, ${input.title}::text as title,
+        ${input.description}::text as description, ${input.completed}::boolean as completed,
+        case when ${input.completed}::boolean then now()::timestamptz(3) end as completed_at,
+        ${input.priority}::task_priority as priority, ${input.due_at}::timestamptz(3) as due_at,
+        ${sql.param(input.tags)}::text[] as tags, 1 as version,
+        now()::timestamptz(3) as created_at, now()::timestamptz(3) as updated_at
+    ), swept as (
+      delete from idempotency_keys
+      where user_id = ${userId} and key <> ${key} and created_at < now() - ${KEY_TTL}
+    ), claim as (
+      insert into idempotency_keys as k (user_id, key, request_hash, response, created_at)
+      select ${userId}, ${key}, ${requestHash}, to_jsonb(draft), now() from draft
+      on conflict (user_id, key) do update set
+        request_hash = case when ${expired} then excluded.request_hash else k.request_hash end,
+        response = case when ${expired} then excluded.response else k.response end,
+        created_at = case when ${expired} then excluded.created_at else k.created_at end
+      returning k.request_hash, k.response
+    ), inserted as (
+      insert into tasks (id, user_id, title, description, completed, completed_at, priority,
+        due_at, tags, version, created_at, updated_at)
+      select draft.* from draft join claim on claim.response->>'id' = draft.id::text
+      returning id
+    )
+    select claim.request_hash, claim.response, exists (select from inserted) as created
+    from claim`);
+  const row = result.rows[0];
+  if (!row) throw new Error('idempotent create returned no row');
+  return { created: row.created, requestHash: row.request_hash, snapshot: row.response };
+}

@@ -1,0 +1,18 @@
+import type { NewTask } from './queries.ts';
+
+/**
+ * SHA-256 of the parsed create body in a fixed field order: a retry whose JSON differs only in
+ * key order, whitespace or defaults spelled out hashes the same; any real difference does not.
+ */
+export async function hashRequest(input: NewTask): Promise<string> {
+  const canonical = JSON.stringify([
+    input.title,
+    input.description,
+    input.completed,
+    input.priority,
+    input.due_at,
+    input.tags,
+  ]);
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonical));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}

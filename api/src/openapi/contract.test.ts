@@ -1,0 +1,162 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { apiPaths } from '@tasks/shared';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { api, json } from '../../test/api.ts';
+import { signUpAndLogIn, uniqueEmail, uniqueIp, GOOD_PASSWORD } from '../../test/auth.ts';
+import { postTask } from '../../test/tasks.ts';
+import { newUser, type TestUser } from '../../test/users.ts';
+import { undocumentedKeys, type JsonSchema } from './undocumented-keys.ts';
+
+// The contract test: every operation in the served OpenAPI document is called (successes and the
+// errors a client can provoke), and each response must have a documented status and media type
+// and parse with the documented schema, without undocumented fields.
+
+type Response_ = { content?: Record<string, { schema: JsonSchema }> };
+type Document = { paths: Record<string, Record<string, { responses: Record<string, Response_> }>> };
+type Call = { path: string; init?: RequestInit; as?: 'anonymous' };
+
+let doc: Document;
+let user: TestUser;
+let taskId: string;
+
+beforeAll(async () => {
+  const raw = await (await api(apiPaths.openapi)).json();
+  doc = (await SwaggerParser.dereference(raw as never)) as unknown as Document;
+  user = await newUser('contract');
+  taskId = (await postTask(user, { title: 'contract', tags: ['x'] })).id;
+});
+
+const key = crypto.randomUUID();
+const missing = crypto.randomUUID();
+/** Calls per documented operation; an operation without an entry fails the coverage test. */
+const calls: Record<string, () => Promise<Call[]>> = {
+  'GET /api/v1/health': async () => [{ path: apiPaths.health }],
+  'GET /api/v1/tasks': async () => [
+    { path: `${apiPaths.tasks}?limit=1` },
+    { path: `${apiPaths.tasks}?limit=0` },
+    { path: apiPaths.tasks, as: 'anonymous' },
+  ],
+  'POST /api/v1/tasks': async () => [
+    { path: apiPaths.tasks, init: json('POST', { title: 'c', due_at: '2026-01-01T00:00:00Z' }) },
+    { path: apiPaths.tasks, init: json('POST', { title: 'k' }, { 'Idempotency-Key': key }) },
+    { path: apiPaths.tasks, init: json('POST', { title: 'other' }, { 'Idempotency-Key': key }) },
+    { path: apiPaths.tasks, init: json('POST', { title: '' }) },
+  ],
+  'DELETE /api/v1/tasks': async () => [
+    { path: `${apiPaths.tasks}?status=completed`, init: { method: 'DELETE' } },
+    { path: apiPaths.tasks, init: { method: 'DELETE' } },
+  ],
+  'GET /api/v1/tasks/{id}': async () => [
+    { path: apiPaths.task(taskId) },
+    { path: apiPaths.task(taskId), init: { headers: { 'If-None-Match': '*' } } },
+    { path: apiPaths.task(missing) },
+  ],
+  'PATCH /api/v1/tasks/{id}': async () => [
+    { path: apiPaths.task(taskId), init: json('PATCH', { tags: ['y'] }) },
+    { path: apiPaths.task(taskId), init: json('PATCH', { title: 'x' }, { 'If-Match': '"0"' }) },
+    { path: apiPaths.task(taskId), init: json('PATCH', { version: 9 }) },
+  ],
+  'PUT /api/v1/tasks/{id}': async () => [
+    { path: apiPaths.task(taskId), init: json('PUT', { priority: 'Low' }) },
+    { path: apiPaths.task(missing), init: json('PUT', { priority: 'Low' }) },
+  ],
+  'PUT /api/v1/tasks/{id}/complete': async () => [
+    { path: apiPaths.taskCompletion(taskId), init: { method: 'PUT' } },
+    { path: apiPaths.taskCompletion(taskId), init: json('PUT', { completed: true }) },
+  ],
+  'POST /api/v1/tasks/{id}/complete': async () => [
+    { path: apiPaths.taskCompletion(taskId), init: json('POST', { completed: false }) },
+    { path: apiPaths.taskCompletion(taskId), init: json('POST', { completed: 'no' }) },
+  ],
+  'POST /api/v1/tasks/bulk': async () => [
+    {
+      path: apiPaths.tasksBulk,
+      init: json('POST', { action: 'complete', ids: [taskId, missing] }),
+    },
+    { path: apiPaths.tasksBulk, init: json('POST', { action: 'archive', ids: [taskId] }) },
+  ],
+  'DELETE /api/v1/tasks/{id}': async () => {
+    const doomed = (await postTask(user, { title: 'doomed' })).id;
+    return [
+      { path: apiPaths.task(doomed), init: { method: 'DELETE' } },
+      { path: apiPaths.task(doomed), init: { method: 'DELETE' } },
+    ];
+  },
+  'GET /api/v1/tags': async () => [{ path: apiPaths.tags }],
+  'GET /api/v1/me': async () => [{ path: apiPaths.me }, { path: apiPaths.me, as: 'anonymous' }],
+  'GET /api/v1/auth/jwks': async () => [{ path: apiPaths.jwks }],
+  'POST /api/v1/auth/signup': async () => {
+    const headers = { 'CF-Connecting-IP': uniqueIp() };
+    const body = { email: uniqueEmail('contract'), password: GOOD_PASSWORD };
+    return [
+      { path: apiPaths.signup, init: json('POST', body, headers), as: 'anonymous' },
+      { path: apiPaths.signup, init: json('POST', { ...body, password: 'weak' }, headers) },
+    ];
+  },
+  'POST /api/v1/auth/login': async () => {
+    const someone = await signUpAndLogIn('contract-login');
+    const headers = { 'CF-Connecting-IP': someone.ip };
+    const body = { email: someone.email, password: GOOD_PASSWORD };
+    return [
+      { path: apiPaths.login, init: json('POST', body, headers), as: 'anonymous' },
+      { path: apiPaths.login, init: json('POST', { ...body, password: 'Wrong-pass-1' }, headers) },
+    ];
+  },
+  'POST /api/v1/auth/token': async () => {
+    const someone = await signUpAndLogIn('contract-token');
+    const body = { refresh_token: someone.refreshToken };
+    const headers = { 'CF-Connecting-IP': someone.ip };
+    return [{ path: apiPaths.token, init: json('POST', body, headers), as: 'anonymous' }];
+  },
+  'POST /api/v1/auth/logout': async () => {
+    const someone = await signUpAndLogIn('contract-logout');
+    const headers = { Authorization: `Bearer ${someone.accessToken}` };
+    return [{ path: apiPaths.logout, init: { method: 'POST', headers }, as: 'anonymous' }];
+  },
+};
+
+/** Checks one response against its operation's documented responses; returns its status. */
+async function expectDocumented(operation: string, res: Response): Promise<number> {
+  const [method = '', path = ''] = operation.split(' ');
+  const documented = doc.paths[path]?.[method.toLowerCase()]?.responses[String(res.status)];
+  const text = await res.text();
+  expect(documented, `${operation} answered an undocumented ${res.status}: ${text}`).toBeDefined();
+  if (!documented?.content) {
+    expect(text, `${operation} ${res.status} has no documented body`).toBe('');
+    return res.status;
+  }
+  const type = res.headers.get('Content-Type')?.split(';')[0] ?? '';
+  const media = documented.content[type];
+  expect(media, `${operation} ${res.status}: undocumented ${type}`).toBeDefined();
+  const body: unknown = JSON.parse(text);
+  const parsed = z.fromJSONSchema(media!.schema as never).safeParse(body);
+  expect(parsed.error?.issues, `${operation} ${res.status} ${text}`).toBeUndefined();
+  expect(undocumentedKeys(media!.schema, body), `${operation} ${res.status}`).toEqual([]);
+  return res.status;
+}
+
+describe('contract: every documented operation answers as documented', () => {
+  it('has calls for every documented operation', () => {
+    const documented = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(documented.sort()).toEqual(Object.keys(calls).sort());
+  });
+
+  it.each(Object.keys(calls))('%s', async (operation) => {
+    const statuses: number[] = [];
+    for (const call of await calls[operation]!()) {
+      const res =
+        call.as === 'anonymous'
+          ? await api(call.path, call.init)
+          : await user.call(call.path, call.init);
+      statuses.push(await expectDocumented(operation, res));
+    }
+    // At least one call per operation must succeed, so success schemas are exercised.
+    expect(
+      statuses.some((status) => status < 400),
+      `${operation}: ${statuses}`,
+    ).toBe(true);
+  });
+});

@@ -41,6 +41,7 @@ describe('TaskListQuerySchema', () => {
     [{ tag: '' }, ['tag.0']],
     [{ due_after: 'yesterday' }, ['due_after']],
     [{ q: 'x'.repeat(201) }, ['q']],
+    [{ q: 'a\u0000b' }, ['q']],
     [{ cursor: 'c'.repeat(2049) }, ['cursor']],
     [{ offset: '10' }, ['']],
   ])('rejects %j naming %j', (input, expected) => {

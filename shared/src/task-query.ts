@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InstantSchema, PrioritySchema, TagSchema } from './task.ts';
+import { InstantSchema, isStorableText, PrioritySchema, TagSchema } from './task.ts';
 
 /** A query parameter that may repeat (`?tag=a&tag=b`): always parsed to an array. */
 const repeatable = <T extends z.ZodType>(item: T) =>
@@ -19,7 +19,12 @@ export const TaskListQuerySchema = z
     status: z.enum(TASK_STATUSES).default('all'),
     priority: repeatable(PrioritySchema).optional(),
     tag: repeatable(TagSchema).optional(),
-    q: z.string().trim().max(200).optional(),
+    q: z
+      .string()
+      .trim()
+      .max(200)
+      .refine(isStorableText, 'Contains a NUL character or an unpaired surrogate')
+      .optional(),
     due_before: InstantSchema.optional(),
     due_after: InstantSchema.optional(),
     sort: TaskSortSchema.default('created_at'),

@@ -39,6 +39,16 @@ describe('TaskCreateSchema', () => {
     expect(TaskCreateSchema.parse({ title, description })).toMatchObject({ title, description });
   });
 
+  it('refuses text Postgres cannot store as sent: NUL and unpaired surrogates', () => {
+    const result = TaskCreateSchema.safeParse({
+      title: 'nul\u0000',
+      description: 'half \ud800 pair',
+      tags: ['ok', 'x\udc00'],
+    });
+    expect(paths(result)).toEqual(['title', 'description', 'tags.1']);
+    expect(TaskCreateSchema.safeParse({ title: 'paired 😀' }).success).toBe(true);
+  });
+
   it('rejects unknown and read-only fields by name', () => {
     const result = TaskCreateSchema.safeParse({ title: 'a', id: 'x', version: 3, colour: 'red' });
     expect(result.success).toBe(false);

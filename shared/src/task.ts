@@ -9,18 +9,32 @@ export const DESCRIPTION_MAX = 5000;
 export const TAG_MAX = 32;
 export const TAGS_MAX = 20;
 
+/**
+ * Postgres text cannot hold NUL and UTF-8 cannot encode an unpaired surrogate: such strings are
+ * refused by field rather than failing in the database or being stored altered.
+ */
+export const isStorableText = (value: string) => !/[\0\p{Cs}]/u.test(value);
+const UNSTORABLE = 'Contains a NUL character or an unpaired surrogate';
+
 export const TitleSchema = z
   .string()
   .trim()
   .min(1, 'Title cannot be empty')
-  .max(TITLE_MAX, `Title is at most ${TITLE_MAX} characters`);
+  .max(TITLE_MAX, `Title is at most ${TITLE_MAX} characters`)
+  .refine(isStorableText, UNSTORABLE);
+
+export const DescriptionSchema = z
+  .string()
+  .max(DESCRIPTION_MAX, `Description is at most ${DESCRIPTION_MAX} characters`)
+  .refine(isStorableText, UNSTORABLE);
 
 export const TagSchema = z
   .string()
   .trim()
   .toLowerCase()
   .min(1, 'Tag cannot be empty')
-  .max(TAG_MAX, `A tag is at most ${TAG_MAX} characters`);
+  .max(TAG_MAX, `A tag is at most ${TAG_MAX} characters`)
+  .refine(isStorableText, UNSTORABLE);
 
 /**
  * Tags are trimmed, lower-cased and de-duplicated; at most 20 distinct ones. The raw cap (100) lets
@@ -75,7 +89,7 @@ export const READ_ONLY_TASK_FIELDS = [
 export const TaskCreateSchema = z
   .strictObject({
     title: TitleSchema,
-    description: z.string().max(DESCRIPTION_MAX).default(''),
+    description: DescriptionSchema.default(''),
     completed: z.boolean().default(false),
     priority: PrioritySchema.default('Medium'),
     due_at: InstantSchema.nullable().default(null),
@@ -87,7 +101,7 @@ export type TaskCreate = z.input<typeof TaskCreateSchema>;
 export const TaskUpdateSchema = z
   .strictObject({
     title: TitleSchema.optional(),
-    description: z.string().max(DESCRIPTION_MAX).optional(),
+    description: DescriptionSchema.optional(),
     completed: z.boolean().optional(),
     priority: PrioritySchema.optional(),
     due_at: InstantSchema.nullable().optional(),

@@ -27,6 +27,8 @@ async function forward(req: IncomingMessage, res: ServerResponse, target: string
  * `POST <controlUrl>/mode/<mode>` switches what `endpoint` does: `up` forwards to `target`,
  * `down` stops listening (connection refused, as when the database host is gone), `stall` accepts
  * and never answers, `error` answers 502 like a failing gateway.
+ * When a connection is refused, workerd itself logs "Uncaught (in promise) … Network connection
+ * lost" for the request body it could not send; the worker's own fetch rejection is handled.
  */
 export async function startFaultProxy(target: string) {
   let mode: FaultMode = 'up';

@@ -4,7 +4,15 @@ import type { AppEnv } from '../app-env.ts';
 import { getEnv } from '../env.ts';
 
 /** Response headers a browser script on an allowed origin may read. */
-const EXPOSED_HEADERS = ['X-Request-Id', 'Server-Timing', 'Retry-After', 'ETag', 'Location'];
+const EXPOSED_HEADERS = [
+  'X-Request-Id',
+  'Server-Timing',
+  'Retry-After',
+  'ETag',
+  'Location',
+  'Link', // the next page of GET /tasks
+  'Idempotent-Replayed',
+];
 
 /**
  * CORS for the exact origins in `CORS_ORIGINS`, with credentials. An unlisted origin gets no

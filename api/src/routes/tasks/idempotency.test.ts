@@ -1,9 +1,12 @@
 import { apiPaths, TaskSchema } from '@tasks/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
 import { json } from '../../../test/api.ts';
+import { testDb } from '../../../test/auth.ts';
 import { expectProblem } from '../../../test/problem.ts';
 import { listAll } from '../../../test/tasks.ts';
 import { newUser, type TestUser } from '../../../test/users.ts';
+import { idempotencyKeys } from '../../db/schema/tasks.ts';
 
 let user: TestUser;
 
@@ -61,6 +64,23 @@ describe('Idempotency-Key', () => {
     expect(responses.filter((r) => r.headers.get('Idempotent-Replayed') === null)).toHaveLength(1);
     const matching = (await listAll(user, `q=${encodeURIComponent(key)}`)).map((t) => t.title);
     expect(matching).toEqual([title]);
+  });
+
+  it('forgets a key after 24 hours: the same key then creates a new task', async () => {
+    const key = crypto.randomUUID();
+    const first = await snapshot(await create(user, key, { title: 'Day one' }));
+    // Age the key as if a day had passed (the API has no clock to move).
+    await testDb()
+      .update(idempotencyKeys)
+      .set({ createdAt: sql`now() - interval '24 hours 1 second'` })
+      .where(and(eq(idempotencyKeys.userId, user.id), eq(idempotencyKeys.key, key)));
+    const later = await create(user, key, { title: 'Day two' });
+    expect(later.headers.get('Idempotent-Replayed')).toBeNull();
+    const second = await snapshot(later);
+    expect(second.body).toMatchObject({ title: 'Day two' });
+    expect(second.body.id).not.toBe(first.body.id);
+    // …and the new first response is what retries now replay.
+    expect(await snapshot(await create(user, key, { title: 'Day two' }))).toEqual(second);
   });
 
   it('scopes keys per user', async () => {

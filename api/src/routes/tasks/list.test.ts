@@ -1,6 +1,7 @@
 import { apiPaths, TASK_SORT_KEYS, TaskSchema, type Task, type TaskCreate } from '@tasks/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem } from '../../../test/problem.ts';
+import { TEST_ORIGIN } from '../../../test/test-env.ts';
 import { listAll, nextLink, postTask } from '../../../test/tasks.ts';
 import { newUser, type TestUser } from '../../../test/users.ts';
 import { expectedOrder } from '../../../test/task-model.ts';
@@ -151,6 +152,12 @@ describe('pagination', () => {
       expect(new Set(seen).size, 'no duplicates').toBe(seen.length);
       for (const id of originals) expect(seen, query).toContain(id);
     }
+  });
+
+  it('lets a browser on an allowed origin read the Link header', async () => {
+    const res = await user.call(`${apiPaths.tasks}?limit=1`, { headers: { Origin: TEST_ORIGIN } });
+    expect(nextLink(res)).toBeDefined();
+    expect(res.headers.get('Access-Control-Expose-Headers')).toContain('Link');
   });
 
   it('has no Link header when everything fits', async () => {

@@ -8,6 +8,9 @@ import { contractPlugin } from './vite/contract-plugin.ts';
 // The browser only ever talks to the web's origin; /api is forwarded to the API worker so the
 // Better Auth session cookie stays first-party (production does the same in hooks.server.ts).
 const apiOrigin = process.env.API_ORIGIN ?? 'http://127.0.0.1:8787';
+// The e2e suites drive a dev server that must not reload its pages when a file changes
+// (several people edit this working tree at once).
+const frozen = process.env.WEB_DEV_FROZEN === '1';
 
 const test: InlineConfig = {
   include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
@@ -21,6 +24,8 @@ const config = {
     host: '127.0.0.1',
     port: Number(process.env.WEB_PORT ?? 5173),
     strictPort: true,
+    hmr: !frozen,
+    watch: frozen ? null : undefined,
     proxy: { '/api': { target: apiOrigin, changeOrigin: false } },
   },
   test,

@@ -52,7 +52,7 @@ for (const theme of THEMES) {
   test.describe(`${theme} theme`, () => {
     test.use({ colorScheme: theme });
 
-    test('login and sign-up pages are accessible', async ({ page }) => {
+    test('login, sign-up and status pages are accessible', async ({ page }) => {
       await open(page, '/login');
       await checkAndShoot(page, 'login', theme);
       await open(page, '/login?reason=expired');
@@ -62,6 +62,9 @@ for (const theme of THEMES) {
       await page.getByRole('button', { name: 'Sign up' }).click();
       await expect(page.getByText('Password needs at least 8 characters')).toBeVisible();
       await checkAndShoot(page, 'signup-errors', theme);
+      await open(page, '/status');
+      await expect(page.getByText('All systems go.')).toBeVisible();
+      await checkAndShoot(page, 'status', theme);
     });
 
     test('the tasks page, empty and with tasks, is accessible', async ({ page }) => {

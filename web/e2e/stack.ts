@@ -68,6 +68,7 @@ export async function startStack(target: Target): Promise<() => Promise<void>> {
     const api = await startApi({ port: E2E_PORTS.api, vars, quiet: true });
     running.push(api);
     if (target === 'dev') {
+      process.env.WEB_DEV_FROZEN = '1'; // inherited by the vite dev server: no live reload
       running.push(await startWeb({ port: E2E_PORTS.dev, apiOrigin: api.url, quiet: true }));
     } else running.push(await startProductionWeb(E2E_PORTS.prod));
     return stop;

@@ -1,16 +1,17 @@
 import { redirect, type Handle } from '@sveltejs/kit';
-import { API_PREFIX } from '@tasks/shared';
 import { forwardToApi } from '$lib/server/forward-api';
 import { hasSessionCookie } from '$lib/server/session-cookie';
 import { readTheme, THEME_COOKIE } from '$lib/theme';
 import { loginHref } from '$lib/return-to';
 
+/** Everything under /api belongs to the API worker (as the vite proxy does in development). */
+const API_PATH = /^\/api(\/|$)/;
 /** Pages anyone may see; every other page needs a session. */
-const PUBLIC_PAGES = new Set(['/login', '/signup']);
+const PUBLIC_PAGES = new Set(['/login', '/signup', '/status']);
 
 export const handle: Handle = async ({ event, resolve }) => {
   const { pathname, search } = event.url;
-  if (pathname === API_PREFIX || pathname.startsWith(`${API_PREFIX}/`)) return forwardToApi(event);
+  if (API_PATH.test(pathname)) return forwardToApi(event);
   if (!PUBLIC_PAGES.has(pathname) && !hasSessionCookie(event.cookies)) {
     redirect(303, loginHref(pathname + search));
   }

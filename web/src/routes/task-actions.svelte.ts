@@ -34,8 +34,12 @@ export async function addTask(list: TaskList, input: TaskCreate): Promise<ApiErr
   list.saving.add(key);
   list.pending.count++;
   try {
-    const task = await list.write(() => api.createTask(input, key));
-    if (shown) list.replace(task, key);
+    const task = await list.queue(key, () => api.createTask(input, key));
+    list.created(key, task.id);
+    const current = list.find(key);
+    // Edits made while it was on its way are queued behind it: keep them on screen.
+    if (current && list.isQueued(key)) list.replace({ ...current, ...identity(task) }, key);
+    else if (shown) list.replace(task, key);
     else toasts.show(`Added ${quote(task)}`);
     changed(list);
     return undefined;
@@ -46,9 +50,18 @@ export async function addTask(list: TaskList, input: TaskCreate): Promise<ApiErr
     toasts.error(`Couldn’t add the task: ${reason(error)}`);
     return undefined;
   } finally {
-    list.saving.delete(key);
+    if (!list.isQueued(key)) list.saving.delete(key);
   }
 }
+
+/** The fields of a task only the server knows. */
+const identity = ({ id, version, user_id, created_at, updated_at }: Task) => ({
+  id,
+  version,
+  user_id,
+  created_at,
+  updated_at,
+});
 
 /** Whether the server's task already has every value an edit wanted (our retried write won). */
 function alreadyApplied(current: Task, changes: TaskUpdate): boolean {
@@ -66,28 +79,28 @@ function alreadyApplied(current: Task, changes: TaskUpdate): boolean {
  * rolls back the changed fields on refusal, shows the current version on conflict.
  */
 export async function editTask(list: TaskList, task: Task, changes: TaskUpdate) {
-  const { id } = task;
+  const key = list.keyOf(task.id);
   const snapshot = $state.snapshot(task) as Task;
   const before = Object.fromEntries(
-    Object.keys(changes).map((key) => [key, snapshot[key as keyof Task]]),
+    Object.keys(changes).map((field) => [field, snapshot[field as keyof Task]]),
   );
   list.replace({ ...task, ...(changes as Partial<Task>) });
-  list.saving.add(id);
-  const outcome = await list.queue(id, () =>
-    saveEdit(id, list.find(id)?.version ?? snapshot.version, changes),
+  list.saving.add(key);
+  const outcome = await list.queue(key, () =>
+    saveEdit(list.idOf(key), list.find(key)?.version ?? snapshot.version, changes),
   );
-  const more = list.isQueued(id);
-  if (!more) list.saving.delete(id);
-  const shown = list.find(id);
+  const more = list.isQueued(key);
+  if (!more) list.saving.delete(key);
+  const shown = list.find(key);
   if (outcome.status === 'saved') {
     // A later edit is on its way: keep its optimistic fields, take only the new version.
     if (more && shown) shown.version = outcome.task.version;
-    else list.replace(outcome.task);
-    if (!list.fitsStatus(outcome.task)) list.remove(id);
+    else list.replace(outcome.task, key);
+    if (!list.fitsStatus(outcome.task)) list.remove(key);
     changed(list);
-  } else if (outcome.status === 'conflict') list.replace(outcome.current);
-  else if (outcome.status === 'gone') list.remove(id);
-  else if (shown) list.replace({ ...shown, ...before });
+  } else if (outcome.status === 'conflict') list.replace(outcome.current, key);
+  else if (outcome.status === 'gone') list.remove(key);
+  else if (shown) list.replace({ ...shown, ...before }, key);
   return outcome;
 }
 
@@ -123,28 +136,29 @@ export async function quickEdit(list: TaskList, task: Task, changes: TaskUpdate)
 
 /** Hides the task with an Undo toast; it is deleted when the toast goes. */
 export function deleteTask(list: TaskList, task: Task): void {
-  list.hidden.add(task.id);
+  const key = list.keyOf(task.id);
+  list.hidden.add(key);
   if (!task.completed) list.pending.count--;
   toasts.show(`Deleted ${quote(task)}`, {
     action: {
       label: 'Undo',
       run: () => {
-        list.hidden.delete(task.id);
+        list.hidden.delete(key);
         if (!task.completed) list.pending.count++;
       },
     },
-    onExpire: () => void list.queue(task.id, () => commitDelete(list, task)),
+    onExpire: () => void list.queue(key, () => commitDelete(list, key, task)),
   });
 }
 
-async function commitDelete(list: TaskList, task: Task): Promise<void> {
+async function commitDelete(list: TaskList, key: string, task: Task): Promise<void> {
   try {
-    await api.deleteTask(task.id, list.find(task.id)?.version ?? task.version);
-    list.remove(task.id);
+    await api.deleteTask(list.idOf(key), list.find(key)?.version ?? task.version);
+    list.remove(key);
     changed(list);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return list.remove(task.id);
-    list.hidden.delete(task.id);
+    if (error instanceof ApiError && error.status === 404) return list.remove(key);
+    list.hidden.delete(key);
     const why =
       error instanceof ApiError && error.status === 412
         ? 'it was changed elsewhere'
@@ -186,7 +200,7 @@ export async function markAllComplete(list: TaskList): Promise<void> {
 
 /** Hides every completed task with an Undo toast; they are deleted when the toast goes. */
 export async function clearCompleted(list: TaskList): Promise<void> {
-  const shown = list.tasks.filter((task) => task.completed).map((task) => task.id);
+  const shown = list.tasks.filter((task) => task.completed).map((task) => list.keyOf(task.id));
   for (const id of shown) list.hidden.add(id);
   const unhide = () => shown.forEach((id) => list.hidden.delete(id));
   let ids: string[];

@@ -18,19 +18,22 @@ export class TaskList {
   phase = $state<'loading' | 'ready' | 'error'>('loading');
   loadError = $state('');
   loadingMore = $state(false);
-  /** Tasks waiting out their undo window before they are deleted. */
+  /** Keys (see keyOf) of tasks waiting out their undo window before they are deleted. */
   hidden = new SvelteSet<string>();
-  /** Tasks with a write in flight (temporary ids while a create is on its way). */
+  /** Keys of tasks with a write in flight. */
   saving = new SvelteSet<string>();
   /** Pending tasks in total (not only the loaded ones); `more` when there are over PAGE_MAX. */
   pending = $state({ count: 0, more: false });
   tags = $state<TagCount[]>([]);
-  visible = $derived(this.tasks.filter((task) => !this.hidden.has(task.id)));
+  visible = $derived(this.tasks.filter((task) => !this.hidden.has(this.keyOf(task.id))));
 
   #controller: AbortController | undefined;
   #writes = new SvelteSet<Promise<unknown>>();
   #writeSerial = 0;
   #queues = new SvelteMap<string, Promise<unknown>>();
+  /** The API's id of each task created here → the temporary id it had until then. */
+  #keys = new SvelteMap<string, string>();
+  #ids = new SvelteMap<string, string>();
 
   constructor(view: TaskView) {
     this.view = view;
@@ -146,13 +149,37 @@ export class TaskList {
     while (this.#writes.size > 0) await Promise.allSettled([...this.#writes]);
   }
 
-  find(id: string): Task | undefined {
-    return this.tasks.find((task) => task.id === id);
+  /**
+   * A task's stable key: the temporary id it was created under on this page, else its id. The
+   * page keys rows, selection and queued writes by it, so nothing breaks when a create lands.
+   */
+  keyOf(id: string): string {
+    return this.#keys.get(id) ?? id;
   }
 
-  /** Replaces the task with the same id (or `previousId`, for a create's temporary id). */
+  /** The API's id for a key (a task still being created keeps its temporary id). */
+  idOf(key: string): string {
+    return this.#ids.get(key) ?? key;
+  }
+
+  /** Records the id the API gave a task created under a temporary id. */
+  created(temporaryId: string, id: string): void {
+    this.#keys.set(id, temporaryId);
+    this.#ids.set(temporaryId, id);
+  }
+
+  #same(task: Task, id: string): boolean {
+    return this.keyOf(task.id) === this.keyOf(id);
+  }
+
+  /** The task with this id or key. */
+  find(id: string): Task | undefined {
+    return this.tasks.find((task) => this.#same(task, id));
+  }
+
+  /** Puts `task` where the task with its key (or `previousId`'s) is. */
   replace(task: Task, previousId = task.id): void {
-    const index = this.tasks.findIndex((item) => item.id === previousId);
+    const index = this.tasks.findIndex((item) => this.#same(item, previousId));
     if (index >= 0) this.tasks[index] = task;
   }
 
@@ -161,7 +188,7 @@ export class TaskList {
   }
 
   remove(id: string): void {
-    this.tasks = this.tasks.filter((task) => task.id !== id);
+    this.tasks = this.tasks.filter((task) => !this.#same(task, id));
   }
 
   /** Whether a task belongs in the current view's status filter. */

@@ -10,11 +10,14 @@ export async function forwardToApi(event: RequestEvent): Promise<Response> {
   const binding = event.platform?.env.API;
   const target = new URL(event.url.pathname + event.url.search, origin ?? event.url.origin);
   const request = new Request(target, event.request);
-  let response: Response;
-  if (origin) response = await fetch(request);
-  else if (binding) response = await binding.fetch(request);
-  else return apiUnreachable();
-  return withPrivateCaching(response);
+  if (!origin && !binding) {
+    return apiUnreachable('The web has no route to the API (no API binding, no API_ORIGIN).');
+  }
+  try {
+    return withPrivateCaching(await (origin ? fetch(request) : binding!.fetch(request)));
+  } catch {
+    return apiUnreachable('The API could not be reached.');
+  }
 }
 
 /**
@@ -28,13 +31,8 @@ function withPrivateCaching(response: Response): Response {
   return copy;
 }
 
-function apiUnreachable(): Response {
-  const problem = {
-    type: 'about:blank',
-    title: 'Service Unavailable',
-    status: 503,
-    detail: 'The web has no route to the API (no API binding and no API_ORIGIN).',
-  };
+function apiUnreachable(detail: string): Response {
+  const problem = { type: 'about:blank', title: 'Service Unavailable', status: 503, detail };
   return new Response(JSON.stringify(problem), {
     status: 503,
     headers: { 'content-type': 'application/problem+json', 'retry-after': '5' },

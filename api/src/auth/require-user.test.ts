@@ -66,8 +66,9 @@ describe('every /api/v1 route', () => {
     }
   });
 
-  it('answers 401 on an unknown /api/v1 path too: route existence is not public', async () => {
-    await expectProblem(await api('/api/v1/nope'), 401);
+  it('lets an unknown /api/v1 path reach the 404 problem, with or without a token', async () => {
+    await expectProblem(await api('/api/v1/nope'), 404);
+    await expectProblem(await api('/api/v1/nope', { headers: { Authorization: 'Bearer x' } }), 404);
   });
 });
 

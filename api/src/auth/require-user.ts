@@ -1,4 +1,5 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { matchedRoutes } from 'hono/route';
 import type { AppEnv } from '../app-env.ts';
 import { bearerToken, verifyAccessToken } from './access-token.ts';
 
@@ -18,8 +19,9 @@ export type RequireUserOptions = {
 export function requireUser(options: RequireUserOptions): MiddlewareHandler<AppEnv> {
   const isPublic = compilePublicPaths(options.publicPaths);
   return async function requireUser(c, next) {
-    // Unknown paths are refused too (401 before 404): whether a route exists is not public.
-    if (isPublic(c.req.path)) return next();
+    // An unknown path falls through to the 404 problem: the OpenAPI document lists every route
+    // anyway, and a 401 there would hide a typo behind an auth error.
+    if (isPublic(c.req.path) || !hasHandler(c)) return next();
     const claims = await verifyAccessToken(
       bearerToken(c.req.header('Authorization')),
       c.var.env,
@@ -28,6 +30,11 @@ export function requireUser(options: RequireUserOptions): MiddlewareHandler<AppE
     c.set('userId', claims.userId);
     await next();
   };
+}
+
+/** True when a route handler (not only `use` middleware, registered as ALL) matches the request. */
+function hasHandler(c: Context): boolean {
+  return matchedRoutes(c).some((route) => route.method !== 'ALL');
 }
 
 /** Validates the allowlist once, at setup, and returns a matcher for request paths. */

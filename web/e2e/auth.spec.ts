@@ -1,5 +1,14 @@
 import { test } from '@playwright/test';
-import { expect, logIn, open, originOf, PASSWORD, signUp, uniqueEmail } from './fixtures.ts';
+import {
+  addTask,
+  expect,
+  logIn,
+  open,
+  originOf,
+  PASSWORD,
+  signUp,
+  uniqueEmail,
+} from './fixtures.ts';
 
 test('a signed-out visit goes to /login and, after logging in, back to where it was', async ({
   page,
@@ -83,4 +92,19 @@ test('a wrong password is refused with a message', async ({ page }) => {
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page.getByText('Invalid email or password.')).toBeVisible();
   await expect(page).toHaveURL(/\/login$/);
+});
+
+test('the access token is refreshed before it expires, without the user noticing', async ({
+  page,
+}) => {
+  await page.clock.install();
+  await signUp(page, 'refresh');
+  await addTask(page, 'Before the refresh');
+  const refreshed = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/token'));
+  // Tokens live 15 minutes; the page asks for a new one a minute before that.
+  await page.clock.fastForward('14:30');
+  expect((await refreshed).status()).toBe(200);
+  await addTask(page, 'After the refresh');
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('alert')).toBeEmpty();
 });

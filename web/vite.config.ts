@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import tailwindcss from '@tailwindcss/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type ProxyOptions } from 'vite';
 import type { InlineConfig } from 'vitest/node';
 import { contractPlugin } from './vite/contract-plugin.ts';
 
@@ -11,6 +11,16 @@ const apiOrigin = process.env.API_ORIGIN ?? 'http://127.0.0.1:8787';
 // The e2e suites drive a dev server that must not reload its pages when a file changes
 // (several people edit this working tree at once).
 const frozen = process.env.WEB_DEV_FROZEN === '1';
+
+const apiProxy: ProxyOptions = {
+  target: apiOrigin,
+  changeOrigin: false,
+  // Same rule as the production forwarding (src/lib/server/forward-api.ts).
+  configure: (proxy) =>
+    proxy.on('proxyRes', (response) => {
+      response.headers['cache-control'] ??= 'private, no-store';
+    }),
+};
 
 const test: InlineConfig = {
   include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
@@ -26,7 +36,7 @@ const config = {
     strictPort: true,
     hmr: !frozen,
     watch: frozen ? null : undefined,
-    proxy: { '/api': { target: apiOrigin, changeOrigin: false } },
+    proxy: { '/api': apiProxy },
   },
   test,
 };

@@ -9,7 +9,7 @@ import { runBench } from './run-bench.ts';
 
 const { values } = parseArgs({
   options: {
-    requests: { type: 'string', default: '300' },
+    requests: { type: 'string', default: '500' },
     warmup: { type: 'string', default: '30' },
     small: { type: 'string', default: '1000' },
     large: { type: 'string', default: '100000' },

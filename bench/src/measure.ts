@@ -117,7 +117,8 @@ export async function measureRun(
   concurrency: number,
 ): Promise<RunResult> {
   const fresh = () => (route.writes ? ctx.reset(route.dataset) : Promise.resolve());
-  const warm = Math.min(ctx.warmup, ctx.requests);
+  // autocannon refuses fewer requests than connections.
+  const warm = Math.max(concurrency, Math.min(ctx.warmup, ctx.requests));
   await fresh();
   await floorRun(ctx, capture.calls, concurrency, warm);
   await fresh();

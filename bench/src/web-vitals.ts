@@ -129,12 +129,25 @@ async function loadOnce(browser: Browser, origin: string, account: Account) {
     const page = await context.newPage();
     await page.addInitScript(OBSERVE_VITALS);
     const scripts: Promise<number>[] = [];
+    const api: string[] = [];
     page.on('response', (response) => {
+      const url = new URL(response.url());
+      if (url.pathname.startsWith('/api/')) api.push(`${response.status()} ${url.pathname}`);
       if (response.request().resourceType() !== 'script') return;
       scripts.push(response.body().then((body) => gzipSync(body, { level: 9 }).length));
     });
     await page.goto(origin + '/', { waitUntil: 'networkidle' });
-    await page.locator('[data-task-id]').first().waitFor();
+    await page
+      .locator('[data-task-id]')
+      .first()
+      .waitFor({ timeout: 15_000 })
+      .catch(async (error: unknown) => {
+        const text = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+        const calls = api.join(', ');
+        throw new Error(`no task listed at ${page.url()} (${calls}): "${text.slice(-400)}"`, {
+          cause: error,
+        });
+      });
     await page.waitForTimeout(500); // let the last paints and layout shifts be reported
     const tasksShown = await page.locator('[data-task-id]').count();
     const vitals = await page.evaluate(

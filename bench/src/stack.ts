@@ -42,6 +42,19 @@ export interface BenchStack {
   stop(): Promise<void>;
 }
 
+/** The local development variables, the database's, and the run's deadline and limits. */
+function workerBindings(webOrigin: string, database: DatabaseProcess, options: BenchStackOptions) {
+  return {
+    ...localWorkerVars(webOrigin),
+    ...database.vars,
+    ENVIRONMENT: 'development',
+    DB_TIMEOUT_MS: String(options.dbTimeoutMs ?? 5000),
+    // The bench signs in hundreds of times from one address; the limiter is not what it measures.
+    AUTH_RATE_LIMIT_PER_IP: '100000',
+    AUTH_RATE_LIMIT_PER_EMAIL: '1000',
+  };
+}
+
 /** Starts everything; on failure, stops whatever had started before rethrowing. */
 export async function startBenchStack(options: BenchStackOptions = {}): Promise<BenchStack> {
   const stoppers: (() => Promise<void>)[] = [];
@@ -64,15 +77,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
     const bundle = await bundling;
     stoppers.push(() => rm(bundle.dir, { recursive: true, force: true }));
     const webOrigin = options.webOrigin ?? `http://127.0.0.1:${await freePort()}`;
-    const bindings = {
-      ...localWorkerVars(webOrigin),
-      ...database.vars,
-      ENVIRONMENT: 'development',
-      DB_TIMEOUT_MS: String(options.dbTimeoutMs ?? 5000),
-      // The bench signs in hundreds of times from one address; the limiter is not what it measures.
-      AUTH_RATE_LIMIT_PER_IP: '100000',
-      AUTH_RATE_LIMIT_PER_EMAIL: '1000',
-    };
+    const bindings = workerBindings(webOrigin, database, options);
     const serveCopy = async (outbound?: Outbound) => {
       const copy = await serveWorker({ bundle, port: await freePort(), bindings, outbound });
       stoppers.push(() => copy.stop());

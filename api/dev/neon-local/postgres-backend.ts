@@ -18,6 +18,9 @@ export function createPostgresBackend(url: string, onPoolError?: (error: Error) 
   const pool = new pg.Pool({ connectionString: url, max: 10, types: RAW_TEXT });
   // An idle connection dies when the server restarts; the pool discards it and must not crash us.
   pool.on('error', (error) => onPoolError?.(error));
+  // A checked-out connection has no pool listener: the server shutting down between two of its
+  // queries would be an unhandled 'error' event. Its next query still fails and discards it.
+  pool.on('connect', (client) => client.on('error', (error) => onPoolError?.(error)));
 
   const backend: SqlBackend = {
     async query(statement) {

@@ -18,6 +18,21 @@ export const QUIET_ENV = {
   NO_UPDATE_NOTIFIER: '1',
 } as const;
 
+/** Debian's Chromium, offline-friendly: no background networking, sync or component updates. */
+export const CHROMIUM = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+} as const;
+
 export interface Stopper {
   stop(): Promise<void>;
 }

@@ -1,19 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM } from '../scripts/stack.ts';
 import { targetFromEnv, webOrigin } from './e2e/target.ts';
 
 const target = targetFromEnv();
-
-// Debian's Chromium, offline-friendly: no background networking, sync or component updates.
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export default defineConfig({
   testDir: 'e2e',
@@ -29,8 +18,8 @@ export default defineConfig({
     baseURL: webOrigin(target),
     browserName: 'chromium',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_FLAGS,
+      executablePath: CHROMIUM.executablePath,
+      args: [...CHROMIUM.args],
     },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

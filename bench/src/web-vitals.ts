@@ -12,21 +12,11 @@ import { chromium, type Browser } from 'playwright-core';
 import { apiPaths } from '@tasks/shared';
 import { QUIET_ENV, ROOT } from '../../scripts/stack.ts';
 import { BENCH_PASSWORD, type Account } from './seed.ts';
+import { CHROMIUM } from '../../scripts/stack.ts';
 import { TMP_DIR, type BenchStack } from './stack.ts';
 
 const run = promisify(execFile);
 const WEB_OUTPUT = join(ROOT, 'web', '.svelte-kit', 'cloudflare');
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface WebFigures {
   jsGzipBytes: number;
@@ -162,8 +152,8 @@ async function loadOnce(browser: Browser, origin: string, account: Account) {
 /** One warm-up load, then `loads` measured ones: LCP and CLS are the medians. */
 async function loadPage(origin: string, account: Account, loads: number): Promise<WebFigures> {
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    executablePath: CHROMIUM.executablePath,
+    args: [...CHROMIUM.args],
   });
   try {
     await loadOnce(browser, origin, account);

@@ -226,6 +226,9 @@ export function localWorkerVars(webOrigin: string): Record<string, string> {
     CORS_ORIGINS: webOrigin,
     JWT_ISSUER: webOrigin,
     JWT_AUDIENCE: 'tasks-api',
+    // Locally every browser tab, script and reload shares 127.0.0.1, and each page load refreshes
+    // its token: the production default of 60 per IP would lock a developer out within minutes.
+    AUTH_RATE_LIMIT_PER_IP: '1000',
     ...readDevVars(),
   };
 }

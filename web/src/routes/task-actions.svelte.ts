@@ -85,9 +85,18 @@ export async function editTask(list: TaskList, task: Task, changes: TaskUpdate) 
   );
   list.replace({ ...task, ...(changes as Partial<Task>) });
   list.saving.add(key);
-  const outcome = await list.queue(key, () =>
-    saveEdit(list.idOf(key), list.find(key)?.version ?? snapshot.version, changes),
-  );
+  const outcome = await list.queue(key, async () => {
+    const result = await saveEdit(
+      list.idOf(key),
+      list.find(key)?.version ?? snapshot.version,
+      changes,
+    );
+    // The queue starts the next write to this task as soon as this one settles, before the code
+    // below runs: it must already see the version our own write produced, or it gets a 412.
+    const current = list.find(key);
+    if (result.status === 'saved' && current) current.version = result.task.version;
+    return result;
+  });
   const more = list.isQueued(key);
   if (!more) list.saving.delete(key);
   const shown = list.find(key);

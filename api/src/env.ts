@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError } from './errors.ts';
+import { ApiError } from './api-error.ts';
 
 /** Comma-separated exact origins (`https://a.example, http://localhost:5173`) → trimmed list. */
 const OriginListSchema = z

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { ApiError } from './errors.ts';
+import type { ApiError } from './api-error.ts';
 
 type ErrorLike = { name?: unknown; message?: unknown; code?: unknown };
 

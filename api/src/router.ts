@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from './app-env.ts';
-import { defaultHook } from './errors.ts';
+import { defaultHook } from './error-handler.ts';
 
 /** A feature router: validation failures become 400 problems, routes land in the OpenAPI document. */
 export function createRouter() {

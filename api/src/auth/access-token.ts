@@ -1,7 +1,7 @@
 import { decodeProtectedHeader, errors, jwtVerify, type ProtectedHeaderParameters } from 'jose';
 import type { Database } from '../db/client.ts';
 import type { Env } from '../env.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../api-error.ts';
 import { ACCESS_TOKEN_TTL_SECONDS, CLOCK_TOLERANCE_SECONDS } from './auth-config.ts';
 import { ACCESS_TOKEN_ALG, keyRingFor } from './signing-keys.ts';
 

@@ -1,7 +1,7 @@
 import { isAPIError } from 'better-auth/api';
 import type { FieldError } from '@tasks/shared';
 import { classifyDbError } from '../db/db-errors.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../api-error.ts';
 import { WEAK_PASSWORD } from './auth-hooks.ts';
 
 /** The one answer to a failed login, whether the email is unknown or the password wrong. */

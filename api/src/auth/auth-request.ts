@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../api-error.ts';
 import type { Auth } from './create-auth.ts';
 
 /** Request headers Better Auth records on a session: who connected, with what. */

@@ -2,7 +2,7 @@ import { getIP } from 'better-auth/api';
 import type { BetterAuthOptions } from 'better-auth';
 import type { Database } from '../db/client.ts';
 import type { Env } from '../env.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../api-error.ts';
 import { clearRateLimit, consumeRateLimits, type RateLimitHit } from './queries.ts';
 
 /** Cloudflare sets `CF-Connecting-IP` on every request and overwrites any value a client sent. */

@@ -1,5 +1,5 @@
 import { errorChain } from '../error-log.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../api-error.ts';
 
 /** SQLSTATEs a client can provoke with a valid-looking request, mapped to what they mean to it. */
 const CLIENT_SQLSTATES: Record<string, (cause: unknown) => ApiError> = {

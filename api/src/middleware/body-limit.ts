@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { ApiError } from '../errors.ts';
+import { ApiError } from '../api-error.ts';
 
 /** The largest request body the API reads: a task with a full description fits with room to spare. */
 export const MAX_BODY_BYTES = 64 * 1024;

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { LogoutResponseSchema, TokenRequestSchema } from '@tasks/shared';
-import { ApiError } from '../../errors.ts';
+import { ApiError } from '../../api-error.ts';
 import { createRouter } from '../../router.ts';
 import { bearerToken, verifyAccessToken } from '../access-token.ts';
 import { callAuth } from '../auth-errors.ts';

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { MeSchema } from '@tasks/shared';
-import { ApiError } from '../../errors.ts';
+import { ApiError } from '../../api-error.ts';
 import { createRouter } from '../../router.ts';
 import { findUserProfile } from '../queries.ts';
 import { json, problem } from './openapi.ts';

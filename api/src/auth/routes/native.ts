@@ -1,4 +1,4 @@
-import { ApiError } from '../../errors.ts';
+import { ApiError } from '../../api-error.ts';
 import { createRouter } from '../../router.ts';
 import { AUTH_BASE_PATH } from '../auth-config.ts';
 import { problemUnlessOk } from '../auth-errors.ts';

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { AccessTokenSchema, TokenRequestSchema } from '@tasks/shared';
-import { ApiError } from '../../errors.ts';
+import { ApiError } from '../../api-error.ts';
 import { createRouter } from '../../router.ts';
 import { ACCESS_TOKEN_TTL_SECONDS } from '../auth-config.ts';
 import { callAuth } from '../auth-errors.ts';

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { HealthSchema, ProblemSchema, PROBLEM_CONTENT_TYPE } from '@tasks/shared';
 import { classifyDbError } from '../../db/db-errors.ts';
-import { ApiError } from '../../errors.ts';
+import { ApiError } from '../../api-error.ts';
 import { createRouter } from '../../router.ts';
 import { pingDatabase } from './queries.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../errors.ts';
+import { ApiError } from '../../api-error.ts';
 import { decodeCursor, encodeCursor, type Cursor } from './cursor.ts';
 
 const id = '0b6f1c1e-2f43-4f7e-9d1c-3c1c0e6b8a11';

@@ -1,6 +1,6 @@
 import { isStorableText, PrioritySchema, TaskSortSchema, type TaskSort } from '@tasks/shared';
 import { z } from 'zod';
-import { ApiError } from '../../errors.ts';
+import { ApiError } from '../../api-error.ts';
 
 export type SortOrder = 'asc' | 'desc';
 

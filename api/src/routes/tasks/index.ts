@@ -1,7 +1,7 @@
 import { apiPaths, type Task } from '@tasks/shared';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
-import { ApiError } from '../../errors.ts';
+import { ApiError } from '../../api-error.ts';
 import { createRouter } from '../../router.ts';
 import { applyBulkAction, clearCompletedTasks } from './bulk-queries.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';

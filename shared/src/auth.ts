@@ -34,7 +34,7 @@ export const SignupRequestSchema = z
 export type SignupRequest = z.infer<typeof SignupRequestSchema>;
 
 export const SignupResponseSchema = z
-  .object({ id: z.string(), email: z.string(), created_at: z.iso.datetime() })
+  .object({ id: z.uuid(), email: z.email(), created_at: z.iso.datetime() })
   .meta({ id: 'SignupResponse' });
 export type SignupResponse = z.infer<typeof SignupResponseSchema>;
 
@@ -63,7 +63,7 @@ export const TokenRequestSchema = z
 export type TokenRequest = z.infer<typeof TokenRequestSchema>;
 
 export const MeSchema = z
-  .object({ id: z.string(), email: z.string(), name: z.string(), created_at: z.iso.datetime() })
+  .object({ id: z.uuid(), email: z.email(), name: z.string(), created_at: z.iso.datetime() })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;
 

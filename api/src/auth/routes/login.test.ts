@@ -73,7 +73,7 @@ describe('POST /auth/login', () => {
         apiPaths.signup,
         json('POST', { email, password: GOOD_PASSWORD }, { 'CF-Connecting-IP': uniqueIp() }),
       );
-      const forms = [
+      const forms: Record<string, string>[] = [
         { email, password: GOOD_PASSWORD },
         { username: email.toUpperCase(), password: GOOD_PASSWORD },
         { grant_type: 'password', username: email, password: GOOD_PASSWORD, scope: 'tasks' },

@@ -1,5 +1,6 @@
 import { describeMigrations } from '../../test/fidelity/migrations.ts';
 import { describeFidelity, useTarget } from '../../test/fidelity/suite.ts';
+import { describeUuidMigration } from '../../test/fidelity/uuid-migration.ts';
 import { startNeonLocal } from './index.ts';
 
 // One in-memory PGlite for the whole file: starting the WASM Postgres is the slow part.
@@ -10,3 +11,4 @@ const server = useTarget(async () => {
 
 describeFidelity('PGlite (in memory)', server);
 describeMigrations('PGlite (in memory)', server);
+describeUuidMigration('PGlite (in memory)', server);

@@ -15,5 +15,6 @@ export const apiPaths = {
   task: (id: string) => `${API_PREFIX}/tasks/${encodeURIComponent(id)}`,
   taskCompletion: (id: string) => `${API_PREFIX}/tasks/${encodeURIComponent(id)}/complete`,
   tasksBulk: `${API_PREFIX}/tasks/bulk`,
+  taskCounts: `${API_PREFIX}/tasks/counts`,
   tags: `${API_PREFIX}/tags`,
 } as const;

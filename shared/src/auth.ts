@@ -1,15 +1,18 @@
 import { z } from 'zod';
 
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 128;
+
 /** The seed's password policy, enforced by the API and shown by the web before submit. */
 export const PASSWORD_RULES = [
-  { test: (p: string) => p.length >= 8, message: 'at least 8 characters' },
+  { test: (p: string) => p.length >= PASSWORD_MIN, message: `at least ${PASSWORD_MIN} characters` },
   { test: (p: string) => /[a-z]/.test(p), message: 'at least one lower-case letter' },
   { test: (p: string) => /[A-Z]/.test(p), message: 'at least one upper-case letter' },
 ] as const;
 
 export const PasswordSchema = z
   .string()
-  .max(128, 'at most 128 characters')
+  .max(PASSWORD_MAX, `at most ${PASSWORD_MAX} characters`)
   .superRefine((password, ctx) => {
     for (const rule of PASSWORD_RULES) {
       if (!rule.test(password))

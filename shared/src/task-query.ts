@@ -9,6 +9,9 @@ export const TASK_SORT_KEYS = ['created_at', 'updated_at', 'due_at', 'priority',
 export const TaskSortSchema = z.enum(TASK_SORT_KEYS);
 export type TaskSort = z.infer<typeof TaskSortSchema>;
 
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
 export const TASK_STATUSES = ['all', 'pending', 'completed'] as const;
 export const LIST_LIMIT_DEFAULT = 50;
 export const LIST_LIMIT_MAX = 200;
@@ -28,7 +31,7 @@ export const TaskListQuerySchema = z
     due_before: InstantSchema.optional(),
     due_after: InstantSchema.optional(),
     sort: TaskSortSchema.default('created_at'),
-    order: z.enum(['asc', 'desc']).default('desc'),
+    order: z.enum(SORT_ORDERS).default('desc'),
     limit: z.coerce.number().int().min(1).max(LIST_LIMIT_MAX).default(LIST_LIMIT_DEFAULT),
     // A cursor carries a title sort key: 200 characters can take ~1,600 base64url characters.
     cursor: z.string().max(2048).optional(),

@@ -2,6 +2,7 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { betterAuth } from 'better-auth/minimal';
 import { bearer } from 'better-auth/plugins/bearer';
 import { jwt, type Jwk, type JwtOptions } from 'better-auth/plugins/jwt';
+import { PASSWORD_MAX, PASSWORD_MIN } from '@tasks/shared';
 import type { Database } from '../db/client.ts';
 import { accounts, jwks, sessions, users, verifications } from '../db/schema/index.ts';
 import type { Env } from '../env.ts';
@@ -49,7 +50,11 @@ export function createAuth(env: Env, db: Database) {
     database: drizzleAdapter(db, { provider: 'pg', schema: AUTH_TABLES, transaction: false }),
     telemetry: { enabled: false },
     logger: { level: 'error' },
-    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: PASSWORD_MIN,
+      maxPasswordLength: PASSWORD_MAX,
+    },
     // updateAge 0: every use of the session (a token refresh) pushes its expiry a full day out.
     session: { expiresIn: SESSION_IDLE_TIMEOUT_SECONDS, updateAge: 0 },
     rateLimit: {

@@ -1,0 +1,96 @@
+CREATE TABLE "tag_counts" (
+	"user_id" text NOT NULL,
+	"tag" text NOT NULL,
+	"count" integer NOT NULL,
+	CONSTRAINT "tag_counts_user_id_tag_pk" PRIMARY KEY("user_id","tag")
+);
+--> statement-breakpoint
+CREATE TABLE "task_counts" (
+	"user_id" text PRIMARY KEY NOT NULL,
+	"pending" integer DEFAULT 0 NOT NULL,
+	"completed" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX "tag_counts_user_top_idx" ON "tag_counts" USING btree ("user_id","count" DESC NULLS LAST,"tag");--> statement-breakpoint
+-- Hand-written below (drizzle-kit does not model triggers); docs/decisions/0008-task-counts.md.
+-- No write may land between the backfill and the triggers.
+LOCK TABLE "tasks" IN SHARE ROW EXCLUSIVE MODE;--> statement-breakpoint
+INSERT INTO "task_counts" ("user_id", "pending", "completed")
+SELECT "user_id", count(*) FILTER (WHERE NOT "completed"), count(*) FILTER (WHERE "completed")
+FROM "tasks" GROUP BY "user_id";--> statement-breakpoint
+INSERT INTO "tag_counts" ("user_id", "tag", "count")
+SELECT "user_id", t.tag, count(*)
+FROM "tasks" CROSS JOIN LATERAL (SELECT DISTINCT unnest("tags") AS tag) t
+GROUP BY "user_id", t.tag;--> statement-breakpoint
+-- One row of a write's effect: a task as it was (n = -1) or as it is now (n = +1).
+CREATE TYPE "task_count_delta" AS ("user_id" text, "completed" boolean, "tags" text[], "n" integer);--> statement-breakpoint
+-- Adds a statement's deltas to the counters. Rows are locked in key order (users, then tags), so
+-- concurrent writes of one user queue on the counter rows instead of deadlocking; an edit that
+-- changes neither completion nor tags nets to zero and touches no counter at all. A row brought to
+-- zero is deleted: a concurrent upsert of the same key then inserts it again.
+CREATE FUNCTION "task_counts_apply"(deltas "task_count_delta"[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO task_counts AS c (user_id, pending, completed)
+  SELECT user_id, pending, completed FROM (
+    SELECT user_id,
+      sum(CASE WHEN completed THEN 0 ELSE n END)::int AS pending,
+      sum(CASE WHEN completed THEN n ELSE 0 END)::int AS completed
+    FROM unnest(deltas) GROUP BY user_id
+  ) per_user
+  WHERE pending <> 0 OR completed <> 0
+  ORDER BY user_id
+  ON CONFLICT (user_id) DO UPDATE
+    SET pending = c.pending + excluded.pending, completed = c.completed + excluded.completed;
+  DELETE FROM task_counts c
+  WHERE c.user_id IN (SELECT user_id FROM unnest(deltas)) AND c.pending = 0 AND c.completed = 0;
+
+  INSERT INTO tag_counts AS c (user_id, tag, count)
+  SELECT user_id, tag, n FROM (
+    SELECT d.user_id, t.tag, sum(d.n)::int AS n
+    FROM unnest(deltas) d CROSS JOIN LATERAL (SELECT DISTINCT unnest(d.tags) AS tag) t
+    GROUP BY d.user_id, t.tag
+  ) per_tag
+  WHERE n <> 0
+  ORDER BY user_id, tag
+  ON CONFLICT (user_id, tag) DO UPDATE SET count = c.count + excluded.count;
+  DELETE FROM tag_counts c
+  USING (SELECT DISTINCT d.user_id, unnest(d.tags) AS tag FROM unnest(deltas) d) touched
+  WHERE c.user_id = touched.user_id AND c.tag = touched.tag AND c.count = 0;
+END $$;--> statement-breakpoint
+-- Statement-level with transition tables: a bulk write or clear-completed applies its deltas once,
+-- grouped, instead of once per row. PL/pgSQL compiles the function per trigger, so each branch
+-- only ever names the transition tables its own trigger has.
+CREATE FUNCTION "tasks_count_changes"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM task_counts_apply(array(
+      SELECT (user_id, completed, tags, 1)::task_count_delta FROM new_rows));
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM task_counts_apply(array(
+      SELECT (user_id, completed, tags, -1)::task_count_delta FROM old_rows));
+  ELSE
+    PERFORM task_counts_apply(array(
+      SELECT (user_id, completed, tags, 1)::task_count_delta FROM new_rows
+      UNION ALL
+      SELECT (user_id, completed, tags, -1)::task_count_delta FROM old_rows));
+  END IF;
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE FUNCTION "tasks_truncate_counts"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM task_counts;
+  DELETE FROM tag_counts;
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE TRIGGER "tasks_counts_insert" AFTER INSERT ON "tasks"
+REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "tasks_count_changes"();--> statement-breakpoint
+CREATE TRIGGER "tasks_counts_update" AFTER UPDATE ON "tasks"
+REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "tasks_count_changes"();--> statement-breakpoint
+CREATE TRIGGER "tasks_counts_delete" AFTER DELETE ON "tasks"
+REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "tasks_count_changes"();--> statement-breakpoint
+CREATE TRIGGER "tasks_counts_truncate" AFTER TRUNCATE ON "tasks"
+FOR EACH STATEMENT EXECUTE FUNCTION "tasks_truncate_counts"();

@@ -6,7 +6,7 @@ import { api, json } from '../../test/api.ts';
 import { signUpAndLogIn, uniqueEmail, uniqueIp, GOOD_PASSWORD } from '../../test/auth.ts';
 import { postTask } from '../../test/tasks.ts';
 import { newUser, type TestUser } from '../../test/users.ts';
-import { undocumentedKeys, type JsonSchema } from './undocumented-keys.ts';
+import { undocumentedKeys, type JsonSchema } from '../../test/undocumented-keys.ts';
 
 // The contract test: every operation in the served OpenAPI document is called (successes and the
 // errors a client can provoke), and each response must have a documented status and media type
@@ -84,6 +84,10 @@ const calls: Record<string, () => Promise<Call[]>> = {
     ];
   },
   'GET /api/v1/tags': async () => [{ path: apiPaths.tags }],
+  'GET /api/v1/tasks/counts': async () => [
+    { path: apiPaths.taskCounts },
+    { path: apiPaths.taskCounts, as: 'anonymous' },
+  ],
   'GET /api/v1/me': async () => [{ path: apiPaths.me }, { path: apiPaths.me, as: 'anonymous' }],
   'GET /api/v1/auth/jwks': async () => [{ path: apiPaths.jwks }],
   'POST /api/v1/auth/signup': async () => {

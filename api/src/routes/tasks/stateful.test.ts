@@ -11,9 +11,9 @@ import {
   SetCompletionCommand,
   ToggleCommand,
   UpdateCommand,
-} from './stateful-commands.ts';
-import { BulkCommand, ClearCommand, ListCommand } from './stateful-list-commands.ts';
-import type { Model, Real } from './stateful-model.ts';
+} from '../../../test/stateful-commands.ts';
+import { BulkCommand, ClearCommand, ListCommand } from '../../../test/stateful-list-commands.ts';
+import type { Model, Real } from '../../../test/stateful-model.ts';
 
 // A stateful property: random sequences of create/update/toggle/delete/list/bulk run against the
 // API and an in-memory model; after each step the API must agree with the model. Meanwhile a

@@ -33,14 +33,17 @@ function migrationsBefore(tag: string): string {
 const TAGS = ['home', 'work', 'errands', 'later', 'big'];
 const pick = <T>(items: readonly T[], seed: number) => items[seed % items.length]!;
 
-async function addUsers(ids: string[]) {
+/** Inserts `n` users; answers their ids. */
+async function addUsers(n: number): Promise<string[]> {
+  const ids = Array.from({ length: n }, () => crypto.randomUUID());
   for (const id of ids) {
     await pool.query(
       `insert into users (id, name, email, email_verified, created_at, updated_at)
-       values ($1, $1, $1 || '@example.com', false, now(), now())`,
+       values ($1::uuid, 'user', $1::text || '@example.com', false, now(), now())`,
       [id],
     );
   }
+  return ids;
 }
 
 async function addTasks(userId: string, n: number, seed = 0) {
@@ -123,9 +126,9 @@ describe('task counters on PostgreSQL', () => {
       ...options,
       migrationsFolder: migrationsBefore('0004_task_counts'),
     });
-    await addUsers(['before-a', 'before-b']);
-    await addTasks('before-a', 40);
-    await addTasks('before-b', 7, 1);
+    const [a, b] = await addUsers(2);
+    await addTasks(a!, 40);
+    await addTasks(b!, 7, 1);
     expect(await applyMigrations(server.connectionString, options)).toBeGreaterThan(0);
     const { counters, truth } = await countersAndTruth();
     expect(counters).toEqual(truth);
@@ -133,8 +136,7 @@ describe('task counters on PostgreSQL', () => {
   });
 
   it('never drift under concurrent writes, and vanish with their user', async () => {
-    const users = ['busy-a', 'busy-b', 'busy-c'];
-    await addUsers(users);
+    const users = await addUsers(3);
     for (const [i, user] of users.entries()) await addTasks(user, 60, i);
     const writes = Array.from({ length: 240 }, (_, seed) => randomWrite(pick(users, seed), seed));
     // Eight connections at once, several writes of one user in flight together.
@@ -145,7 +147,7 @@ describe('task counters on PostgreSQL', () => {
     const { counters, truth } = await countersAndTruth();
     expect(counters).toEqual(truth);
 
-    await pool.query(`delete from users where id like 'busy-%' or id like 'before-%'`);
+    await pool.query(`delete from users`);
     expect(await countersAndTruth()).toEqual({
       counters: { tasks: [], tags: [] },
       truth: { tasks: [], tags: [] },

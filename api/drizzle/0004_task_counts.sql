@@ -1,12 +1,12 @@
 CREATE TABLE "tag_counts" (
-	"user_id" text NOT NULL,
+	"user_id" uuid NOT NULL,
 	"tag" text NOT NULL,
 	"count" integer NOT NULL,
 	CONSTRAINT "tag_counts_user_id_tag_pk" PRIMARY KEY("user_id","tag")
 );
 --> statement-breakpoint
 CREATE TABLE "task_counts" (
-	"user_id" text PRIMARY KEY NOT NULL,
+	"user_id" uuid PRIMARY KEY NOT NULL,
 	"pending" integer DEFAULT 0 NOT NULL,
 	"completed" integer DEFAULT 0 NOT NULL
 );
@@ -23,7 +23,7 @@ SELECT "user_id", t.tag, count(*)
 FROM "tasks" CROSS JOIN LATERAL (SELECT DISTINCT unnest("tags") AS tag) t
 GROUP BY "user_id", t.tag;--> statement-breakpoint
 -- One row of a write's effect: a task as it was (n = -1) or as it is now (n = +1).
-CREATE TYPE "task_count_delta" AS ("user_id" text, "completed" boolean, "tags" text[], "n" integer);--> statement-breakpoint
+CREATE TYPE "task_count_delta" AS ("user_id" uuid, "completed" boolean, "tags" text[], "n" integer);--> statement-breakpoint
 -- Adds a statement's deltas to the counters. Rows are locked in key order (users, then tags), so
 -- concurrent writes of one user queue on the counter rows instead of deadlocking; an edit that
 -- changes neither completion nor tags nets to zero and touches no counter at all. A row brought to

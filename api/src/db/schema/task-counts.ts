@@ -1,4 +1,4 @@
-import { index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 
 // Counters of `tasks`, kept by statement-level triggers (migration 0004_task_counts) in the same
 // statement as every write, so no code path can forget them and reading them is O(1). A row
@@ -9,7 +9,7 @@ import { index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 
 /** Pending and completed tasks per user. */
 export const taskCounts = pgTable('task_counts', {
-  userId: text('user_id').primaryKey(),
+  userId: uuid('user_id').primaryKey(),
   pending: integer('pending').notNull().default(0),
   completed: integer('completed').notNull().default(0),
 });
@@ -18,7 +18,7 @@ export const taskCounts = pgTable('task_counts', {
 export const tagCounts = pgTable(
   'tag_counts',
   {
-    userId: text('user_id').notNull(),
+    userId: uuid('user_id').notNull(),
     tag: text('tag').notNull(),
     count: integer('count').notNull(),
   },

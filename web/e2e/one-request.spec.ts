@@ -46,6 +46,10 @@ test('an edit, a toggle and a delete are one request each, and the counts still 
 
   await page.getByRole('checkbox', { name: 'Count me' }).check();
   await expect(page.getByText('1 task left')).toBeVisible();
+  const filters = page.getByRole('navigation', { name: 'Filter by status' });
+  await expect(filters).toContainText('All (2)');
+  await expect(filters).toContainText('Pending (1)');
+  await expect(filters).toContainText('Completed (1)');
   await requests.settled();
   expect(requests.take().map(describe)).toEqual([
     expect.stringMatching(/^POST \/api\/v1\/tasks\/[0-9a-f-]{36}\/complete$/),
@@ -64,5 +68,6 @@ test('an edit, a toggle and a delete are one request each, and the counts still 
   // What the page worked out locally is what the server counts.
   await page.reload();
   await expect(page.getByText('0 tasks left')).toBeVisible();
+  await expect(filters).toContainText('Completed (1)');
   await expect(page.getByLabel('Filter by tag')).toContainText('#errands (1)');
 });

@@ -158,17 +158,9 @@ export async function quickEdit(list: TaskList, task: Task, changes: TaskUpdate)
 /** Hides the task with an Undo toast; it is deleted when the toast goes. */
 export function deleteTask(list: TaskList, task: Task): void {
   const key = list.keyOf(task.id);
-  const deleted = $state.snapshot(task) as Task;
-  list.hidden.add(key);
-  list.recount(deleted, undefined);
+  list.hideDeleted(key, $state.snapshot(task) as Task);
   toasts.show(`Deleted ${quote(task)}`, {
-    action: {
-      label: 'Undo',
-      run: () => {
-        list.hidden.delete(key);
-        list.recount(undefined, deleted);
-      },
-    },
+    action: { label: 'Undo', run: () => list.unhideDeleted(key) },
     onExpire: () => void list.queue(key, () => commitDelete(list, key, task)),
   });
 }
@@ -176,12 +168,11 @@ export function deleteTask(list: TaskList, task: Task): void {
 async function commitDelete(list: TaskList, key: string, task: Task): Promise<void> {
   try {
     await api.deleteTask(list.idOf(key), list.find(key)?.version ?? task.version);
-    list.remove(key);
+    list.deleted(key);
     changed(list);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return list.remove(key);
-    list.hidden.delete(key);
-    list.recount(undefined, list.find(key) ?? task);
+    if (error instanceof ApiError && error.status === 404) return list.deleted(key);
+    list.unhideDeleted(key);
     const why =
       error instanceof ApiError && error.status === 412
         ? 'it was changed elsewhere'

@@ -25,6 +25,8 @@ export class TaskList {
   counts = $state<TaskCounts>(structuredClone(NO_COUNTS));
   visible = $derived(this.tasks.filter((task) => !this.hidden.has(this.keyOf(task.id))));
 
+  /** Tasks hidden by a delete that has not been sent yet (its Undo window), by key. */
+  #deleting = new SvelteMap<string, Task>();
   #controller: AbortController | undefined;
   #writes = new SvelteSet<Promise<unknown>>();
   #writeSerial = 0;
@@ -57,6 +59,8 @@ export class TaskList {
         if (controller.signal.aborted) return;
         if (serial !== this.#writeSerial || this.#writes.size > 0) continue;
         this.tasks = page.tasks;
+        // The server still counts the tasks waiting out their Undo window: the page does not.
+        for (const task of this.#deleting.values()) recount(counts, task, undefined);
         this.counts = counts;
         this.next = page.next;
         this.phase = 'ready';
@@ -87,6 +91,27 @@ export class TaskList {
   reload(): void {
     const limit = Math.min(Math.max(this.tasks.length, LIST_LIMIT_DEFAULT), LIST_LIMIT_MAX);
     void this.load(this.view, limit);
+  }
+
+  /** Hides a task the user deleted, counting it out, until its delete is sent or undone. */
+  hideDeleted(key: string, task: Task): void {
+    this.hidden.add(key);
+    this.#deleting.set(key, task);
+    this.recount(task, undefined);
+  }
+
+  /** Shows a hidden deleted task again (Undo, or the delete failed) and counts it back in. */
+  unhideDeleted(key: string): void {
+    const task = this.#deleting.get(key);
+    this.hidden.delete(key);
+    this.#deleting.delete(key);
+    if (task) this.recount(undefined, task);
+  }
+
+  /** The server deleted the hidden task: it leaves the list; the counts already left it out. */
+  deleted(key: string): void {
+    this.#deleting.delete(key);
+    this.remove(key);
   }
 
   /** Moves the counts from a task as it was (undefined: new) to as it is (undefined: deleted). */

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { neon, neonConfig } from '@neondatabase/serverless';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyMigrations, MIGRATIONS_FOLDER } from './migrate.ts';
-import type { NeonLocal } from './neon-local/index.ts';
+import { applyMigrations, MIGRATIONS_FOLDER } from '../../dev/migrate.ts';
+import type { NeonLocal } from '../../dev/neon-local/index.ts';
 
 const BEFORE_UUIDS = '0003_uuid_user_ids';
 /** Better Auth's former ids: 32 random alphanumerics. */

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { AWKWARD_TEXT, items } from './schema.ts';
-import type { Fidelity } from './suite.ts';
+import type { Fidelity } from './context.ts';
 
 const RAW_TEXT = { getTypeParser: () => (value: string) => value };
 

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { neon, neonConfig } from '@neondatabase/serverless';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations } from './migrate.ts';
-import type { NeonLocal } from './neon-local/index.ts';
+import { applyMigrations } from '../../dev/migrate.ts';
+import type { NeonLocal } from '../../dev/neon-local/index.ts';
 
 const FIRST = `CREATE TABLE migrated_notes (id serial PRIMARY KEY, body text NOT NULL);
 --> statement-breakpoint

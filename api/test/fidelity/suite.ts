@@ -1,13 +1,12 @@
 // One fidelity suite, run against each backend: the real @neondatabase/serverless client and
 // drizzle-orm/neon-http talk to the local server exactly as the worker does.
-import { neon, neonConfig } from '@neondatabase/serverless';
-import { drizzle } from 'drizzle-orm/neon-http';
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
-import type { NeonLocal } from '../index.ts';
+import type { NeonLocal } from '../../dev/neon-local/index.ts';
 import { batchTests } from './batches.ts';
+import { connect, type Fidelity } from './context.ts';
 import { errorTests } from './errors.ts';
 import { protocolTests } from './protocol.ts';
-import { CREATE_ITEMS, items } from './schema.ts';
+import { CREATE_ITEMS } from './schema.ts';
 import { valueTests } from './values.ts';
 
 export interface Target {
@@ -30,20 +29,11 @@ export function useTarget(start: () => Promise<Target>): () => NeonLocal {
   };
 }
 
-function connect(server: NeonLocal) {
-  const sql = neon(server.connectionString);
-  return { server, sql, db: drizzle({ client: sql, schema: { items } }) };
-}
-
-export type Fidelity = ReturnType<typeof connect>;
-
 /** Registers every fidelity test against the server `server()` returns. */
 export function describeFidelity(backend: string, server: () => NeonLocal) {
   describe(`local Neon server on ${backend}`, () => {
     const context = {} as Fidelity;
     beforeAll(async () => {
-      // The same wiring the worker uses when NEON_HTTP_ENDPOINT is set.
-      neonConfig.fetchEndpoint = server().url;
       Object.assign(context, connect(server()));
       await context.sql.query(CREATE_ITEMS);
     });

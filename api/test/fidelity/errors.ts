@@ -2,7 +2,7 @@
 import { NeonDbError } from '@neondatabase/serverless';
 import { expect, it } from 'vitest';
 import { items } from './schema.ts';
-import type { Fidelity } from './suite.ts';
+import type { Fidelity } from './context.ts';
 
 async function failure(promise: Promise<unknown>): Promise<NeonDbError> {
   const error = await promise.then(

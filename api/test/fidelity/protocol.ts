@@ -1,7 +1,7 @@
 // The HTTP surface itself: headers, size limits, non-raw output, extensions, concurrency.
 import { NeonDbError } from '@neondatabase/serverless';
 import { expect, it } from 'vitest';
-import type { Fidelity } from './suite.ts';
+import type { Fidelity } from './context.ts';
 
 const MiB = 1024 * 1024;
 

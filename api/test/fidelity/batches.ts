@@ -3,7 +3,7 @@ import { NeonDbError } from '@neondatabase/serverless';
 import { count } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { items } from './schema.ts';
-import type { Fidelity } from './suite.ts';
+import type { Fidelity } from './context.ts';
 
 export function batchTests(t: Fidelity) {
   const countItems = async () => (await t.db.select({ n: count() }).from(items))[0]?.n;
@@ -25,6 +25,7 @@ export function batchTests(t: Fidelity) {
   });
 
   it('runs drizzle db.batch in one round trip with typed results', async () => {
+    const before = t.meter.roundTrips;
     const [inserted, listed] = await t.db.batch([
       t.db
         .insert(items)
@@ -37,6 +38,7 @@ export function batchTests(t: Fidelity) {
       { title: 'a', done: false },
       { title: 'b', done: true },
     ]);
+    expect(t.meter.roundTrips - before).toBe(1);
   });
 
   it('rolls a failing batch back whole, leaving nothing behind', async () => {

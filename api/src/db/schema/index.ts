@@ -2,3 +2,4 @@
 export * from './auth.ts';
 export * from './rate-limits.ts';
 export * from './tasks.ts';
+export * from './session-history.ts';

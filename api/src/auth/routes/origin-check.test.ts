@@ -1,12 +1,7 @@
 import { apiPaths } from '@tasks/shared';
 import { describe, expect, it } from 'vitest';
 import { api, json } from '../../../test/api.ts';
-import {
-  GOOD_PASSWORD,
-  signUpAndLogIn,
-  uniqueEmail,
-  uniqueIp,
-} from '../../../test/auth.ts';
+import { GOOD_PASSWORD, signUpAndLogIn, uniqueEmail, uniqueIp } from '../../../test/auth.ts';
 import { expectProblem } from '../../../test/problem.ts';
 import { TEST_ORIGIN } from '../../../test/test-env.ts';
 

@@ -1,11 +1,11 @@
 CREATE TABLE "rotated_refresh_tokens" (
 	"token_hash" text PRIMARY KEY NOT NULL,
-	"session_id" text NOT NULL,
+	"session_id" uuid NOT NULL,
 	"rotated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "session_revocations" (
-	"session_id" text PRIMARY KEY NOT NULL,
+	"session_id" uuid PRIMARY KEY NOT NULL,
 	"revoked_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

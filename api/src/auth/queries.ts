@@ -36,18 +36,19 @@ export async function findUserProfile(db: Database, userId: string) {
  */
 export async function createPasswordUser(
   db: Database,
-  input: { userId: string; accountId: string; email: string; name: string; passwordHash: string },
+  input: { email: string; name: string; passwordHash: string },
 ) {
   const result = await db.execute<{ id: string; email: string; created_at: string }>(sql`
     with new_user as (
-      insert into users (id, name, email, email_verified, created_at, updated_at)
-      values (${input.userId}, ${input.name}, ${input.email}, false, now(), now())
+      insert into users (name, email, email_verified, created_at, updated_at)
+      values (${input.name}, ${input.email}, false, now(), now())
       on conflict (email) do nothing
       returning id, email, created_at
     ),
     credential as (
-      insert into accounts (id, account_id, provider_id, user_id, password, created_at, updated_at)
-      select ${input.accountId}, id, 'credential', id, ${input.passwordHash}, now(), now()
+      -- Ids are the columns' uuid defaults, as Better Auth leaves them (generateId: 'uuid').
+      insert into accounts (account_id, provider_id, user_id, password, created_at, updated_at)
+      select id::text, 'credential', id, ${input.passwordHash}, now(), now()
       from new_user
     )
     select id, email, created_at from new_user`);

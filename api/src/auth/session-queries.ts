@@ -46,7 +46,7 @@ export async function rotateRefreshToken(
     )
     select 'rotated' as outcome, id, user_id, created_at from rotated
     union all
-    select 'reused', id, null::text, null::timestamptz from reused`);
+    select 'reused', id, null::uuid, null::timestamptz from reused`);
   const [row] = result.rows;
   if (row?.outcome === 'rotated' && row.user_id) {
     const createdAt = new Date(row.created_at);
@@ -93,7 +93,7 @@ export async function replacePasswordEndingOtherSessions(
         and exists (select 1 from changed)
       returning id
     )
-    select null::text as id from changed
+    select null::uuid as id from changed
     union all
     select id from ended`);
   const ids = result.rows.flatMap((row) => (row.id ? [row.id] : []));

@@ -13,6 +13,7 @@ import {
   enforceRateLimits,
   forgiveFailures,
 } from '../rate-limit.ts';
+import { FORM_CONTENT_TYPE, loginForm, loginFormContent } from './login-form.ts';
 import { AUTH_PROBLEMS, json, problem } from './openapi.ts';
 
 const loginRoute = createRoute({
@@ -22,8 +23,16 @@ const loginRoute = createRoute({
   summary: 'Log in with email and password',
   description:
     'Returns a 15-minute access token (EdDSA JWT). A browser (a request with an `Origin` or ' +
-    'cookies) receives the HttpOnly session cookie; any other client a single-use refresh token.',
-  request: { body: { required: true, ...json(LoginRequestSchema) } },
+    'cookies) receives the HttpOnly session cookie; any other client a single-use refresh token. ' +
+    'Also accepts a form, with `email` or ' +
+    "OAuth2's password-grant `username` (RFC 6749 §4.3).",
+  middleware: [loginForm] as const,
+  request: {
+    body: {
+      required: true,
+      content: { ...json(LoginRequestSchema).content, [FORM_CONTENT_TYPE]: loginFormContent },
+    },
+  },
   responses: {
     200: json(LoginResponseSchema, 'Logged in'),
     401: problem('Unknown email or wrong password (one answer for both)'),

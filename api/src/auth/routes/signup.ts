@@ -37,8 +37,6 @@ export const signupRoutes = createRouter().openapi(signupRoute, async (c) => {
   ]);
   const context = await auth.$context;
   const user = await createPasswordUser(c.var.db, {
-    userId: String(context.generateId({ model: 'user' })),
-    accountId: String(context.generateId({ model: 'account' })),
     email,
     name: name ?? '',
     passwordHash: await context.password.hash(password),

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sessions } from './auth.ts';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -11,7 +11,7 @@ export const rotatedRefreshTokens = pgTable(
   'rotated_refresh_tokens',
   {
     tokenHash: text('token_hash').primaryKey(),
-    sessionId: text('session_id')
+    sessionId: uuid('session_id')
       .notNull()
       .references(() => sessions.id, { onDelete: 'cascade' }),
     rotatedAt: timestamptz('rotated_at').notNull().defaultNow(),
@@ -27,7 +27,7 @@ export const rotatedRefreshTokens = pgTable(
 export const sessionRevocations = pgTable(
   'session_revocations',
   {
-    sessionId: text('session_id').primaryKey(),
+    sessionId: uuid('session_id').primaryKey(),
     revokedAt: timestamptz('revoked_at').notNull().defaultNow(),
   },
   (t) => [index('session_revocations_revoked_at_idx').on(t.revokedAt)],

@@ -61,6 +61,15 @@ describe('DELETE /sessions and /sessions/{id}', () => {
     await expectProblem(await api(apiPaths.me, withBearer(third.accessToken)), 401);
   });
 
+  it('answers a malformed id with a 400 naming it', async () => {
+    const user = await signUpAndLogIn('sessions');
+    const res = await api(
+      apiPaths.session('not-a-uuid'),
+      withBearer(user.accessToken, { method: 'DELETE' }),
+    );
+    expect(errorPaths(await expectProblem(res, 400))).toEqual(['id']);
+  });
+
   it('cannot end another user’s session', async () => {
     const [a, b] = [await signUpAndLogIn('sessions'), await signUpAndLogIn('sessions')];
     const theirs = (await listOf(b.accessToken)).list[0]!;

@@ -13,6 +13,9 @@ export const AUTH_STATE_MAX_AGE_MS = 60_000;
 /** Revocations older than an access token's whole life guard nothing. */
 export const REVOCATION_WINDOW_SECONDS = ACCESS_TOKEN_TTL_SECONDS + CLOCK_TOLERANCE_SECONDS;
 
+/** Past this many sessions ended in this isolate, the stale ones are forgotten. */
+const ENDED_HERE_PRUNE_SIZE = 1000;
+
 export type AuthSnapshot = {
   keys: SigningKeyRow[];
   revokedSessions: ReadonlySet<string>;
@@ -77,7 +80,14 @@ export class AuthState {
 
   /** Records sessions this isolate just ended. */
   rememberEnded(sessionIds: readonly string[]): void {
-    for (const id of sessionIds) this.endedHere.set(id, Date.now());
+    const now = Date.now();
+    for (const id of sessionIds) this.endedHere.set(id, now);
+    // Entries outlive their use by the revocation window only; the map stays small.
+    if (this.endedHere.size > ENDED_HERE_PRUNE_SIZE) {
+      for (const [id, endedAt] of this.endedHere) {
+        if (now - endedAt >= REVOCATION_WINDOW_SECONDS * 1000) this.endedHere.delete(id);
+      }
+    }
   }
 
   /** True when `sessionId` ended according to `snapshot` or to this isolate. */

@@ -78,6 +78,35 @@ describe('no session token in any answer to a browser', () => {
       ['jwks', await api(apiPaths.jwks, { headers: withCookie })],
       ['me', await api(apiPaths.me, withBearer(accessToken, { headers: withCookie }))],
       ['sessions', await api(apiPaths.sessions, withBearer(accessToken, { headers: withCookie }))],
+      [
+        'end other sessions',
+        await api(
+          apiPaths.sessions,
+          withBearer(accessToken, { method: 'DELETE', headers: withCookie }),
+        ),
+      ],
+      [
+        'password',
+        await api(
+          apiPaths.password,
+          withBearer(
+            accessToken,
+            json(
+              'PUT',
+              { current_password: GOOD_PASSWORD, new_password: GOOD_PASSWORD },
+              withCookie,
+            ),
+          ),
+        ),
+      ],
+      [
+        'login form',
+        await api(apiPaths.login, {
+          method: 'POST',
+          headers: { ...browser(), 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ email, password: GOOD_PASSWORD }),
+        }),
+      ],
     ];
     for (const path of BETTER_AUTH_PATHS) {
       for (const method of ['GET', 'POST']) {
@@ -105,7 +134,8 @@ describe('no session token in any answer to a browser', () => {
     // The logout last: it ends the session the scan used.
     const logout = await api(apiPaths.logout, { method: 'POST', headers: withCookie });
     expect(logout.status).toBe(200);
-    for (const token of tokens) expect(await scriptReadable(logout)).not.toContain(token);
+    const afterLogout = await scriptReadable(logout);
+    for (const token of tokens) expect(afterLogout).not.toContain(token);
   });
 
   it('gives a refresh token only to a client that sends neither Origin nor cookie', async () => {

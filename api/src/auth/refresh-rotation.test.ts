@@ -120,11 +120,19 @@ describe('refresh tokens', () => {
     ]);
   });
 
-  it('answer an oversized or malformed refresh_token with a 400 naming it', async () => {
-    for (const value of ['x'.repeat(513), 42, '']) {
-      const res = await refresh(value as string);
-      const problem = await expectProblem(res, 400);
-      expect(problem.errors?.map((error) => error.path)).toEqual(['refresh_token']);
+  it('answer an oversized or malformed refresh_token with a 400 naming it (token, logout)', async () => {
+    for (const path of [apiPaths.token, apiPaths.logout]) {
+      for (const value of ['x'.repeat(513), 42, '']) {
+        const res = await api(
+          path,
+          json('POST', { refresh_token: value }, { 'CF-Connecting-IP': uniqueIp() }),
+        );
+        const problem = await expectProblem(res, 400);
+        expect(
+          problem.errors?.map((error) => error.path),
+          path,
+        ).toEqual(['refresh_token']);
+      }
     }
   });
 });

@@ -143,6 +143,9 @@ export const SessionIdParamSchema = z.object({ id: z.uuid() });
 
 /** Changing the password needs the current one; the new one follows the sign-up policy. */
 export const ChangePasswordRequestSchema = z
-  .strictObject({ current_password: z.string().min(1).max(128), new_password: PasswordSchema })
+  .strictObject({
+    current_password: z.string().min(1, 'Enter your current password').max(128),
+    new_password: PasswordSchema,
+  })
   .meta({ id: 'ChangePasswordRequest' });
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequestSchema>;

@@ -5,7 +5,7 @@ import { API_PREFIX, apiPaths } from '@tasks/shared';
 import type { AppEnv } from './app-env.ts';
 import { AUTH_BASE_PATH, PUBLIC_API_PATHS } from './auth/auth-config.ts';
 import { requireUser } from './auth/require-user.ts';
-import { authRoutes, meRoutes } from './auth/routes/index.ts';
+import { authRoutes, meRoutes, passwordRoutes } from './auth/routes/index.ts';
 import { ApiError, problemResponse } from './api-error.ts';
 import { defaultHook, onError } from './error-handler.ts';
 import { accessLog } from './middleware/access-log.ts';
@@ -17,6 +17,7 @@ import { apiSecureHeaders } from './middleware/secure-headers.ts';
 import { docsPage } from './openapi/docs-page.ts';
 import { serveOpenApiDocument } from './openapi/document.ts';
 import { healthRoutes } from './routes/health/index.ts';
+import { sessionRoutes } from './routes/sessions/index.ts';
 import { tagRoutes } from './routes/tags/index.ts';
 import { taskRoutes } from './routes/tasks/index.ts';
 
@@ -46,6 +47,8 @@ export function createApp({
   app.route(API_PREFIX, tagRoutes);
   app.route(AUTH_BASE_PATH, authRoutes);
   app.route(API_PREFIX, meRoutes);
+  app.route(API_PREFIX, passwordRoutes);
+  app.route(API_PREFIX, sessionRoutes);
 
   serveOpenApiDocument(app);
   app.get(apiPaths.docs, docsPage);

@@ -24,6 +24,10 @@ export type TestContext = {
   faultProxyEndpoint: string;
   /** Where to `POST /mode/<up|down|stall|error>` to break or mend that network. */
   faultProxyControl: string;
+  /** Another fault proxy, for the sign-up test that cuts the database between statements. */
+  cutProxyEndpoint: string;
+  /** Its control address (`POST /cut/<n>`, `POST /mode/up`). */
+  cutProxyControl: string;
   /** An `http://127.0.0.1:<port>/sql` URL nothing listens on. */
   deadEndpoint: string;
   /** `../shared/seed/openapi.yaml`, the seed's published contract, parsed. */

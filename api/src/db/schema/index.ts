@@ -3,3 +3,4 @@ export * from './auth.ts';
 export * from './rate-limits.ts';
 export * from './task-counts.ts';
 export * from './tasks.ts';
+export * from './session-history.ts';

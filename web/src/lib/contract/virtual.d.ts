@@ -28,6 +28,8 @@ declare module 'virtual:contract' {
   export const MeSchema: Contract<Shared.Me>;
   export const LoginResponseSchema: Contract<Shared.LoginResponse>;
   export const SignupResponseSchema: Contract<Shared.SignupResponse>;
+  export const SessionListSchema: Contract<Shared.SessionList>;
+  export const SessionsEndedSchema: Contract<Shared.SessionsEnded>;
   export const TaskSchema: Contract<Shared.Task>;
   export const TagCountSchema: Contract<Shared.TagCount>;
   export const TaskCountsSchema: Contract<Shared.TaskCounts>;

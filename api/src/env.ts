@@ -32,6 +32,8 @@ export const EnvSchema = z
     AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
     AUTH_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(60),
     AUTH_RATE_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(1_000).default(5),
+    // Longest wait of a sign-in for an email that keeps failing from many addresses (never a 429).
+    AUTH_SIGN_IN_MAX_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(3000),
   })
   .superRefine((env, ctx) => {
     if (env.ENVIRONMENT === 'production' && PUBLISHED_SECRETS.has(env.BETTER_AUTH_SECRET)) {

@@ -16,5 +16,6 @@ declare namespace Cloudflare {
     AUTH_RATE_LIMIT_WINDOW_SECONDS?: string;
     AUTH_RATE_LIMIT_PER_IP?: string;
     AUTH_RATE_LIMIT_PER_EMAIL?: string;
+    AUTH_SIGN_IN_MAX_DELAY_MS?: string;
   }
 }

@@ -3,7 +3,7 @@ import type { BetterAuthOptions } from 'better-auth';
 import type { Database } from '../db/client.ts';
 import type { Env } from '../env.ts';
 import { ApiError } from '../api-error.ts';
-import { clearRateLimit, consumeRateLimits, type RateLimitHit } from './queries.ts';
+import { clearRateLimits, consumeRateLimits, type RateLimitHit } from './queries.ts';
 
 /** Cloudflare sets `CF-Connecting-IP` on every request and overwrites any value a client sent. */
 export const IP_ADDRESS_OPTIONS = { ipAddressHeaders: ['cf-connecting-ip'] };
@@ -45,14 +45,16 @@ export function rateLimitKey(check: RateLimitCheck): string {
 }
 
 /**
- * Counts this attempt against every check in one round trip and throws 429 (with `Retry-After`)
- * when any of them is over its limit. Returns the counts, keyed like `rateLimitKey`.
+ * Counts this attempt against every check, and also against `counted` (which never refuse), in
+ * one round trip; throws 429 (with `Retry-After`) when any of `checks` is over its limit. Returns
+ * the counts, keyed like `rateLimitKey`.
  */
 export async function enforceRateLimits(
   db: Database,
   checks: readonly RateLimitCheck[],
+  counted: readonly RateLimitCheck[] = [],
 ): Promise<Map<string, RateLimitHit>> {
-  const attempts = checks.map((check) => ({
+  const attempts = [...checks, ...counted].map((check) => ({
     key: rateLimitKey(check),
     windowSeconds: check.rule.windowSeconds,
   }));
@@ -73,7 +75,7 @@ export async function forgiveFailures(
   hits: Map<string, RateLimitHit>,
 ): Promise<void> {
   const key = rateLimitKey(check);
-  if ((hits.get(key)?.hits ?? 0) > 1) await clearRateLimit(db, key);
+  if ((hits.get(key)?.hits ?? 0) > 1) await clearRateLimits(db, [key]);
 }
 
 /**

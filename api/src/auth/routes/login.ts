@@ -6,12 +6,7 @@ import { callAuth } from '../auth-errors.ts';
 import { ACCESS_TOKEN_HEADER } from '../auth-hooks.ts';
 import { assertTrustedOrigin, authHeaders, forwardCookies } from '../auth-request.ts';
 import { createAuth } from '../create-auth.ts';
-import {
-  authRateLimitRules,
-  clientAddress,
-  enforceRateLimits,
-  forgiveFailures,
-} from '../rate-limit.ts';
+import { throttleSignIn } from '../sign-in-throttle.ts';
 import { AUTH_PROBLEMS, json, problem } from './openapi.ts';
 
 const loginRoute = createRoute({
@@ -35,12 +30,7 @@ export const loginRoutes = createRouter().openapi(loginRoute, async (c) => {
   const { email, password } = c.req.valid('json');
   const auth = createAuth(c.var.env, c.var.db);
   await assertTrustedOrigin(c.req.raw, auth, { cookieAuthenticated: false });
-  const rules = authRateLimitRules(c.var.env);
-  const failuresByEmail = { rule: rules.signInByEmail, subject: email };
-  const hits = await enforceRateLimits(c.var.db, [
-    { rule: rules.signInByIp, subject: clientAddress(c.req.raw) },
-    failuresByEmail,
-  ]);
+  const throttle = await throttleSignIn(c.var.db, c.var.env, email, c.req.raw);
   const { headers, response } = await callAuth(
     auth.api.signInEmail({
       body: { email, password },
@@ -50,7 +40,7 @@ export const loginRoutes = createRouter().openapi(loginRoute, async (c) => {
   );
   const accessToken = headers.get(ACCESS_TOKEN_HEADER);
   if (!accessToken) throw new Error('sign-in created a session but signed no access token');
-  await forgiveFailures(c.var.db, failuresByEmail, hits);
+  await throttle.succeeded();
   forwardCookies(c, headers);
   c.header('Cache-Control', 'no-store');
   return c.json(

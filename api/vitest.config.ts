@@ -1,6 +1,6 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
-import { TEST_BINDINGS } from './test/test-env.ts';
+import { TEST_BINDINGS, TEST_RATE_LIMITS } from './test/test-env.ts';
 
 // The worker suite: every *.test.ts under src/ and test/ runs inside workerd against the real
 // worker, backed by the local Neon HTTP server the global setup starts (dev/ has its own config).
@@ -14,6 +14,7 @@ export default defineConfig({
           DATABASE_URL: inject('databaseUrl'),
           NEON_HTTP_ENDPOINT: inject('neonHttpEndpoint'),
         },
+        ratelimits: TEST_RATE_LIMITS,
       },
     })),
   ],

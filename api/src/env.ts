@@ -16,6 +16,12 @@ const OriginListSchema = z
 /** Wrangler passes an unset `[vars]` entry as '' in some setups: treat it as absent. */
 const optionalUrl = z.preprocess((value) => (value === '' ? undefined : value), z.url().optional());
 
+/** A Workers rate-limiting binding (`[[ratelimits]]` in wrangler.toml). */
+const RateLimiterSchema = z.custom<RateLimit>(
+  (value) => typeof (value as Partial<RateLimit> | null)?.limit === 'function',
+  'must be a rate-limiting binding',
+);
+
 /** The worker's bindings, validated once per isolate. Unknown bindings are ignored. */
 export const EnvSchema = z
   .object({
@@ -34,9 +40,18 @@ export const EnvSchema = z
     AUTH_RATE_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(1_000).default(5),
     // Longest wait of a sign-in for an email that keeps failing from many addresses (never a 429).
     AUTH_SIGN_IN_MAX_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(3000),
+    // Per-user limits of the data routes (middleware/data-rate-limits.ts; numbers in shared/).
+    DATA_WRITE_LIMITER: RateLimiterSchema.optional(),
+    DATA_READ_LIMITER: RateLimiterSchema.optional(),
   })
   .superRefine((env, ctx) => {
-    if (env.ENVIRONMENT === 'production' && PUBLISHED_SECRETS.has(env.BETTER_AUTH_SECRET)) {
+    if (env.ENVIRONMENT !== 'production') return;
+    for (const binding of ['DATA_WRITE_LIMITER', 'DATA_READ_LIMITER'] as const) {
+      if (!env[binding]) {
+        ctx.addIssue({ code: 'custom', path: [binding], message: 'production needs this binding' });
+      }
+    }
+    if (PUBLISHED_SECRETS.has(env.BETTER_AUTH_SECRET)) {
       ctx.addIssue({
         code: 'custom',
         path: ['BETTER_AUTH_SECRET'],

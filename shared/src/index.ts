@@ -2,5 +2,6 @@ export * from './api-paths.ts';
 export * from './auth.ts';
 export * from './health.ts';
 export * from './problem.ts';
+export * from './rate-limits.ts';
 export * from './task.ts';
 export * from './task-query.ts';

@@ -68,7 +68,7 @@ export const TaskSchema = z
     priority: PrioritySchema,
     due_at: z.iso.datetime().nullable(),
     tags: z.array(z.string()),
-    user_id: z.string(),
+    user_id: z.uuid(),
     version: z.number().int().positive(),
     created_at: z.iso.datetime(),
     updated_at: z.iso.datetime(),

@@ -11,3 +11,9 @@ export const DATA_RATE_LIMITS = {
 } as const;
 
 export type DataRateLimit = (typeof DATA_RATE_LIMITS)[keyof typeof DATA_RATE_LIMITS];
+
+/**
+ * Stored `Idempotency-Key`s of task creation: a key replays its first response for `ttlHours`,
+ * and each user keeps at most `perUser` of them (a keyed create drops the oldest beyond that).
+ */
+export const IDEMPOTENCY_KEYS = { perUser: 1000, ttlHours: 24 } as const;

@@ -22,7 +22,7 @@ describe('env', () => {
     expect(env.NEON_HTTP_ENDPOINT).toBeUndefined();
   });
 
-  it('refuses in production every secret published in the repository, and only there', () => {
+  it('refuses in production the secrets published for local runs, and only there', () => {
     for (const secret of PUBLISHED_SECRETS) {
       const production = EnvSchema.safeParse({
         ...bindings,

@@ -24,6 +24,12 @@ test('pages send the security headers and a CSP that keeps forms on this origin'
       violations.push(message.text());
     }
   });
+  const assets: { url: string; nosniff: string | undefined }[] = [];
+  page.on('response', (response) => {
+    if (/\/_app\/immutable\/.+\.js$/.test(response.url())) {
+      assets.push({ url: response.url(), nosniff: response.headers()['x-content-type-options'] });
+    }
+  });
   for (const path of ['/login', '/signup', '/status']) {
     const response = await page.goto(path);
     const headers = response!.headers();
@@ -38,6 +44,12 @@ test('pages send the security headers and a CSP that keeps forms on this origin'
     expect(csp['form-action']).toEqual(["'self'"]);
     expect(csp['frame-ancestors']).toEqual(["'none'"]);
     expect(csp['script-src']).not.toContain("'unsafe-inline'");
+  }
+
+  // The Pages build serves its scripts with nosniff too (web/_headers); vite's are not checked.
+  if (production) {
+    expect(assets.length).toBeGreaterThan(0);
+    expect(assets.filter((asset) => asset.nosniff !== 'nosniff')).toEqual([]);
   }
 
   // The app still works under the policy: it hydrates, signs up, shows the list in its theme.

@@ -12,6 +12,7 @@ import { accessLog } from './middleware/access-log.ts';
 import { apiBodyLimit } from './middleware/body-limit.ts';
 import { corsFromEnv } from './middleware/cors.ts';
 import { dataRateLimits } from './middleware/data-rate-limits.ts';
+import { emptyBodyIsNoBody } from './middleware/empty-body/index.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { apiSecureHeaders } from './middleware/secure-headers.ts';
 import { docsPage } from './openapi/docs-page.ts';
@@ -31,6 +32,7 @@ export function createApp({
   app.use(corsFromEnv());
   app.use(apiSecureHeaders());
   app.use(apiBodyLimit());
+  app.use(emptyBodyIsNoBody()); // before anything reads the body: routes, validators, Better Auth
   app.use(
     methodNotAllowed({
       app,

@@ -11,6 +11,7 @@ import { defaultHook, onError } from './error-handler.ts';
 import { accessLog } from './middleware/access-log.ts';
 import { apiBodyLimit } from './middleware/body-limit.ts';
 import { corsFromEnv } from './middleware/cors.ts';
+import { dataRateLimits } from './middleware/data-rate-limits.ts';
 import { emptyBodyIsNoBody } from './middleware/empty-body/index.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { apiSecureHeaders } from './middleware/secure-headers.ts';
@@ -41,6 +42,7 @@ export function createApp({
   );
   app.use(requestContext());
   app.use(`${API_PREFIX}/*`, requireUser({ publicPaths })); // every route not listed public
+  app.use(`${API_PREFIX}/*`, dataRateLimits()); // per user: task writes, search, tags, counts
 
   app.route(API_PREFIX, healthRoutes);
   app.route(API_PREFIX, taskRoutes);

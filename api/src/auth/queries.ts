@@ -94,7 +94,7 @@ export async function consumeRateLimits(
   }));
 }
 
-/** Forgets the attempts counted against `key` (one round trip). */
-export async function clearRateLimit(db: Database, key: string): Promise<void> {
-  await db.execute(sql`delete from auth_rate_limits where key = ${key}`);
+/** Forgets the attempts counted against `keys` (one round trip). */
+export async function clearRateLimits(db: Database, keys: readonly string[]): Promise<void> {
+  await db.execute(sql`delete from auth_rate_limits where key = any(${sql.param(keys)}::text[])`);
 }

@@ -7,12 +7,7 @@ import { ACCESS_TOKEN_HEADER } from '../auth-hooks.ts';
 import { assertTrustedOrigin, authHeaders, forwardCookies } from '../auth-request.ts';
 import { createAuth } from '../create-auth.ts';
 import { isBrowserRequest } from '../refresh-tokens.ts';
-import {
-  authRateLimitRules,
-  clientAddress,
-  enforceRateLimits,
-  forgiveFailures,
-} from '../rate-limit.ts';
+import { throttleSignIn } from '../sign-in-throttle.ts';
 import { FORM_CONTENT_TYPE, loginForm, loginFormContent } from './login-form.ts';
 import { AUTH_PROBLEMS, json, problem } from './openapi.ts';
 
@@ -45,12 +40,7 @@ export const loginRoutes = createRouter().openapi(loginRoute, async (c) => {
   const { email, password } = c.req.valid('json');
   const auth = createAuth(c.var.env, c.var.db);
   await assertTrustedOrigin(c.req.raw, auth, { cookieAuthenticated: false });
-  const rules = authRateLimitRules(c.var.env);
-  const failuresByEmail = { rule: rules.signInByEmail, subject: email };
-  const hits = await enforceRateLimits(c.var.db, [
-    { rule: rules.signInByIp, subject: clientAddress(c.req.raw) },
-    failuresByEmail,
-  ]);
+  const throttle = await throttleSignIn(c.var.db, c.var.env, email, c.req.raw);
   const { headers, response } = await callAuth(
     auth.api.signInEmail({
       body: { email, password },
@@ -60,7 +50,7 @@ export const loginRoutes = createRouter().openapi(loginRoute, async (c) => {
   );
   const accessToken = headers.get(ACCESS_TOKEN_HEADER);
   if (!accessToken) throw new Error('sign-in created a session but signed no access token');
-  await forgiveFailures(c.var.db, failuresByEmail, hits);
+  await throttle.succeeded();
   // A browser's one credential is the HttpOnly cookie; other clients get a refresh token instead.
   const browser = isBrowserRequest(c.req.raw);
   if (browser) forwardCookies(c, headers);

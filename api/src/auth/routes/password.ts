@@ -3,7 +3,7 @@ import { ChangePasswordRequestSchema, SessionsEndedSchema } from '@tasks/shared'
 import { ApiError } from '../../api-error.ts';
 import { createRouter } from '../../router.ts';
 import { createAuth } from '../create-auth.ts';
-import { enforceRateLimits, authRateLimitRules } from '../rate-limit.ts';
+import { enforceRateLimits } from '../rate-limit.ts';
 import { findPasswordHash, replacePasswordEndingOtherSessions } from '../session-queries.ts';
 import { keyRingFor } from '../signing-keys.ts';
 import { AUTH_PROBLEMS, json, problem } from './openapi.ts';
@@ -31,8 +31,11 @@ const passwordRoute = createRoute({
 export const passwordRoutes = createRouter().openapi(passwordRoute, async (c) => {
   const { current_password: current, new_password: next } = c.req.valid('json');
   const { db, userId, sessionId } = c.var;
-  // Guessing the current password is throttled like failed sign-ins of the account.
-  const rule = authRateLimitRules(c.var.env).signInByEmail;
+  // Guessing the current password takes a stolen session already, so a hard per-account limit
+  // (as many tries as sign-in allows per email and address) cannot lock out anyone else.
+  const { AUTH_RATE_LIMIT_PER_EMAIL: max, AUTH_RATE_LIMIT_WINDOW_SECONDS: windowSeconds } =
+    c.var.env;
+  const rule = { name: 'password:user', max, windowSeconds };
   await enforceRateLimits(db, [{ rule, subject: `user:${userId}` }]);
   const { password } = await createAuth(c.var.env, db).$context;
   const hash = await findPasswordHash(db, userId);

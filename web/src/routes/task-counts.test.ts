@@ -1,4 +1,5 @@
 import type { Task, TaskCounts } from '@tasks/shared';
+import { TAG_COUNTS_MAX } from 'virtual:contract';
 import { describe, expect, it } from 'vitest';
 import { recount } from './task-counts';
 
@@ -58,5 +59,15 @@ describe('recount', () => {
     const before = task(true, ['home', 'unlisted']);
     recount(counts, before, { ...before, tags: ['work'] });
     expect(counts.tags).toEqual([{ name: 'work', count: 3 }]);
+  });
+
+  it('adds a tag it has not seen only when the API listed every tag', () => {
+    const full = Array.from({ length: TAG_COUNTS_MAX }, (_, i) => ({ name: `t${i}`, count: 5 }));
+    const counts = { ...start(), tags: full };
+    recount(counts, undefined, task(false, ['beyond']));
+    expect(counts.tags).toEqual(full);
+    const some = start();
+    recount(some, undefined, task(false, ['brand-new']));
+    expect(some.tags).toContainEqual({ name: 'brand-new', count: 1 });
   });
 });

@@ -1,4 +1,5 @@
 import type { TagCount, Task, TaskCounts } from '@tasks/shared';
+import { TAG_COUNTS_MAX } from 'virtual:contract';
 
 export const NO_COUNTS: TaskCounts = { all: 0, pending: 0, completed: 0, tags: [] };
 
@@ -9,8 +10,8 @@ function bump(tags: TagCount[], name: string, by: number): void {
   const index = tags.findIndex((tag) => tag.name === name);
   const entry = tags[index];
   if (!entry) {
-    // A tag beyond the API's top N is not listed; only a new one (by > 0) appears.
-    if (by > 0) tags.push({ name, count: by });
+    // Unlisted: a new tag if the API listed every tag, else one beyond its top N (count unknown).
+    if (by > 0 && tags.length < TAG_COUNTS_MAX) tags.push({ name, count: by });
   } else if (entry.count + by > 0) entry.count += by;
   else tags.splice(index, 1);
 }

@@ -3,7 +3,9 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api, json } from '../../test/api.ts';
 import {
+  browserHeaders,
   GOOD_PASSWORD,
+  setCookies,
   scriptLogIn,
   signUpAndLogIn,
   testDb,
@@ -81,6 +83,27 @@ describe('refresh tokens', () => {
     );
     vi.setSystemTime(later);
     await expectProblem(await refresh(last.refreshToken), 401, { detail: INVALID_REFRESH_TOKEN });
+  });
+
+  it('end a cookie session at its absolute lifetime too, clearing the cookie', async () => {
+    const user = await signUpAndLogIn('absolute-cookie');
+    const headers = browserHeaders(user.ip, { Cookie: user.cookie });
+    const [row] = await testDb()
+      .select()
+      .from(sessions)
+      .where(eq(sessions.token, decodeURIComponent(user.cookie.split('=')[1]!).split('.')[0]!));
+    const end = row!.createdAt.getTime() + SESSION_ABSOLUTE_LIFETIME_SECONDS * 1000;
+    await testDb()
+      .update(sessions)
+      .set({ expiresAt: new Date(end + 60 * 60_000) })
+      .where(eq(sessions.id, row!.id));
+    vi.useFakeTimers({ toFake: ['Date'], now: end - 60_000 });
+    expect((await api(apiPaths.token, { method: 'POST', headers })).status).toBe(200);
+    vi.setSystemTime(end + 1000);
+    const res = await api(apiPaths.token, { method: 'POST', headers });
+    expect(setCookies(res).some((cookie) => /session_token=;.*Max-Age=0/.test(cookie))).toBe(true);
+    await expectProblem(res, 401, { detail: INVALID_REFRESH_TOKEN });
+    expect(await testDb().select().from(sessions).where(eq(sessions.id, row!.id))).toEqual([]);
   });
 
   it('refuse stale, rotated, revoked, expired and foreign tokens with one identical body', async () => {

@@ -4,7 +4,6 @@ import type { AppEnv } from '../app-env.ts';
 import { ApiError } from '../api-error.ts';
 
 const TASKS = apiPaths.tasks;
-const TASK_COUNTS = `${apiPaths.tasks}/counts`;
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
 /**
@@ -16,7 +15,7 @@ export function dataLimitOf(method: string, url: URL): DataRateLimit | undefined
   const path = url.pathname;
   const isTasks = path === TASKS || path.startsWith(`${TASKS}/`);
   if (!SAFE_METHODS.has(method)) return isTasks ? DATA_RATE_LIMITS.writes : undefined;
-  if (path === apiPaths.tags || path === TASK_COUNTS) return DATA_RATE_LIMITS.expensiveReads;
+  if (path === apiPaths.tags || path === apiPaths.taskCounts) return DATA_RATE_LIMITS.expensiveReads;
   const filtered = url.searchParams.has('q') || url.searchParams.has('tag');
   return path === TASKS && filtered ? DATA_RATE_LIMITS.expensiveReads : undefined;
 }

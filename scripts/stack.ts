@@ -173,11 +173,14 @@ export async function startWeb(options: WebOptions) {
   return { url: `http://127.0.0.1:${options.port}`, stop: () => child.stop() };
 }
 
+/** The local stack's auth secret: published here, so production refuses it (published-secrets.ts). */
+export const LOCAL_AUTH_SECRET = 'local-development-secret-not-for-production-0000';
+
 /** Local, development-only values for every variable the worker needs; .dev.vars overrides them. */
 export function localWorkerVars(webOrigin: string): Record<string, string> {
   return {
     ENVIRONMENT: 'development',
-    BETTER_AUTH_SECRET: 'local-development-secret-not-for-production-0000',
+    BETTER_AUTH_SECRET: LOCAL_AUTH_SECRET,
     BETTER_AUTH_URL: webOrigin,
     CORS_ORIGINS: webOrigin,
     JWT_ISSUER: webOrigin,

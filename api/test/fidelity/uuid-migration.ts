@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { applyMigrations, MIGRATIONS_FOLDER } from '../../dev/migrate.ts';
 import type { NeonLocal } from '../../dev/neon-local/index.ts';
 
-const BEFORE_UUIDS = '0003_uuid_user_ids';
+const UUID_MIGRATION = '0003_uuid_user_ids';
 /** Better Auth's former ids: 32 random alphanumerics. */
 const LEGACY_USER = 'Xq3bV9kLmN2pR7sT1uW4yZ6aC8dE0fGh';
 /** A text id that already was a uuid keeps its value. */
@@ -17,13 +17,13 @@ const UUID_USER = '0b9c1f6e-3d2a-4c5b-9e8f-7a6b5c4d3e2f';
 const UUID_SHAPE = /^[\da-f]{8}-[\da-f]{4}-[1-8][\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/;
 
 /** The real migrations folder, cut just before 0003. */
-function foldersBeforeUuids(): string {
+function folderBeforeUuids(): string {
   const folder = mkdtempSync(join(tmpdir(), 'migrations-'));
   mkdirSync(join(folder, 'meta'));
   const journal = JSON.parse(
     readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8'),
   );
-  const cut = journal.entries.findIndex((entry: { tag: string }) => entry.tag === BEFORE_UUIDS);
+  const cut = journal.entries.findIndex((entry: { tag: string }) => entry.tag === UUID_MIGRATION);
   journal.entries = journal.entries.slice(0, cut);
   writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify(journal));
   for (const { tag } of journal.entries) {
@@ -33,8 +33,8 @@ function foldersBeforeUuids(): string {
 }
 
 export function describeUuidMigration(backend: string, target: () => NeonLocal) {
-  describe(`migration ${BEFORE_UUIDS} on ${backend}`, () => {
-    const folder = foldersBeforeUuids();
+  describe(`migration ${UUID_MIGRATION} on ${backend}`, () => {
+    const folder = folderBeforeUuids();
     afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
     it('turns existing text ids into uuids and keeps every reference', async () => {

@@ -8,9 +8,9 @@ import {
   type TaskListQuery,
 } from '@tasks/shared';
 import { expect } from 'vitest';
-import { json } from '../../../test/api.ts';
-import { expectedList } from '../../../test/task-model.ts';
-import { nextLink, readTask } from '../../../test/tasks.ts';
+import { json } from './api.ts';
+import { expectedList } from './task-model.ts';
+import { nextLink, readTask } from './tasks.ts';
 import { always, settle, target, type Command, type Model, type Real } from './stateful-model.ts';
 
 // Commands of the stateful test over many tasks: paged listing, bulk actions, clearing.

@@ -1,7 +1,7 @@
 import { TaskSchema, type Task } from '@tasks/shared';
 import type fc from 'fast-check';
 import { expect } from 'vitest';
-import type { TestUser } from '../../../test/users.ts';
+import type { TestUser } from './users.ts';
 
 // The model of the stateful test (stateful.test.ts) and the checks its commands share.
 

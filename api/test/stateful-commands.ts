@@ -6,9 +6,9 @@ import {
   type TaskUpdate,
 } from '@tasks/shared';
 import { expect } from 'vitest';
-import { json } from '../../../test/api.ts';
-import { expectProblem } from '../../../test/problem.ts';
-import { readTask } from '../../../test/tasks.ts';
+import { json } from './api.ts';
+import { expectProblem } from './problem.ts';
+import { readTask } from './tasks.ts';
 import {
   always,
   settle,

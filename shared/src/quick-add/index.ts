@@ -100,7 +100,7 @@ function impliedDay(rule: Rrule | undefined, time: string | undefined, context: 
     if (open(today)) return today;
     return rule ? (daysAfter(rule, today, today).next().value ?? today) : today + 1;
   }
-  for (const day of daysAfter(rule, today - 1, today - 1)) if (open(day)) return day;
+  for (const day of daysAfter(rule, today, today - 1)) if (open(day)) return day;
   return today;
 }
 
@@ -118,7 +118,8 @@ export function titleWithout(text: string, spans: readonly Range[]): string {
     title += `${text.slice(at, span.start)} `;
     at = span.end;
   }
-  return (title + text.slice(at)).replace(/\s+/g, ' ').trim();
+  // Punctuation left dangling at either end ("tomorrow: submit form") goes with the phrase.
+  return (title + text.slice(at)).replace(/\s+/g, ' ').replace(/^[\s,;:–-]+|[\s,;:–-]+$/g, '');
 }
 
 /** Reads a new task typed in plain words: `Pay rent every month on the 1st at 9am #home !high`. */
@@ -136,9 +137,8 @@ export function parseQuickAdd(text: string, options: QuickAddOptions): QuickAdd 
     spans,
     ...dueOf(reading, context),
   };
-  result.tags = spans
-    .filter((span) => span.kind === 'tag')
-    .map((span) => span.text.slice(1).toLowerCase());
+  const tags = spans.filter((span) => span.kind === 'tag').map((span) => span.text.slice(1));
+  result.tags = [...new Set(tags.map((tag) => tag.toLowerCase()))];
   if (reading.rule) {
     const repeatFrom = reading.repeatFromCompletion ? 'completion' : 'due';
     result.recurrence = { rrule: formatRrule(reading.rule), repeat_from: repeatFrom };

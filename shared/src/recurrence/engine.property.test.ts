@@ -142,6 +142,23 @@ describe('the engine agrees with a day-by-day oracle', () => {
     );
   });
 
+  it('advancing one occurrence at a time, as the API stores them, follows the same series', () => {
+    fc.assert(
+      fc.property(ruleText, date, maybeTime, zone, (rrule, anchor, wall, timeZone) => {
+        const series = upcomingOccurrences({ date: anchor, time: wall, timeZone, rrule }, 6);
+        const sixth = series.splice(5);
+        let current = { date: anchor, time: wall, timeZone, rrule, occurrence: 1 };
+        for (const expected of series) {
+          const [next] = upcomingOccurrences(current, 1);
+          expect(next).toEqual(expected);
+          current = { ...current, date: next!.date, occurrence: next!.occurrence };
+        }
+        if (series.length === 5) expect(upcomingOccurrences(current, 1)).toEqual(sixth);
+      }),
+      RUNS,
+    );
+  });
+
   it('a fixed schedule completed late advances to the first occurrence after now, never into the past', () => {
     const lateness = fc.integer({ min: 0, max: 400 * 86_400_000 });
     fc.assert(

@@ -177,4 +177,19 @@ describe('advancing', () => {
     const utc = { ...daily, rrule: 'FREQ=DAILY;UNTIL=20260107T140000Z' };
     expect(upcomingOccurrences(utc, 5).map((o) => o.date)).toEqual(['2026-01-06', '2026-01-07']);
   });
+
+  it('a floating task is read in whichever zone the user is in now', () => {
+    const floating = { date: '2026-06-01', time: '09:00', rrule: 'FREQ=DAILY' };
+    const [london] = upcomingOccurrences({ ...floating, timeZone: 'Europe/London' }, 1);
+    const [kolkata] = upcomingOccurrences({ ...floating, timeZone: 'Asia/Kolkata' }, 1);
+    expect([london!.at.toISOString(), kolkata!.at.toISOString()]).toEqual([
+      '2026-06-02T08:00:00.000Z',
+      '2026-06-02T03:30:00.000Z',
+    ]);
+  });
+
+  it('a floating UNTIL compares local date-times', () => {
+    const until = { ...daily, rrule: 'FREQ=DAILY;UNTIL=20260107T085959' };
+    expect(upcomingOccurrences(until, 5).map((o) => o.date)).toEqual(['2026-01-06']);
+  });
 });

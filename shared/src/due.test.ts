@@ -17,10 +17,13 @@ describe('due fields', () => {
     }
   });
 
-  it('a zone is an IANA name Intl knows, stored canonically; offsets are not zones', () => {
+  it('a zone is an IANA name Intl knows, in the tz database letter case; offsets are not zones', () => {
     expect(TimeZoneSchema.parse('europe/london')).toBe('Europe/London');
     expect(TimeZoneSchema.parse('Australia/Lord_Howe')).toBe('Australia/Lord_Howe');
     expect(TimeZoneSchema.parse('UTC')).toBe('UTC');
+    // Whichever of an alias pair this runtime's ICU calls canonical, the name given is kept.
+    expect(TimeZoneSchema.parse('Asia/Kolkata')).toBe('Asia/Kolkata');
+    expect(TimeZoneSchema.parse('Europe/Kyiv')).toBe('Europe/Kyiv');
     for (const bad of ['Mars/Olympus', '+05:30', '', 'America/New York']) {
       expect(TimeZoneSchema.safeParse(bad).error?.issues[0]?.message, bad).toBe(
         'Use an IANA time zone such as Europe/London',

@@ -18,7 +18,7 @@ export const DueTimeSchema = z
     return `${hours.padStart(2, '0')}:${minutes}`;
   });
 
-/** An IANA zone name Intl knows, stored in its canonical spelling; null (floating) is the user's zone. */
+/** An IANA zone name Intl knows, in its usual letter case; null (floating) is the user's zone. */
 export const TimeZoneSchema = z.string().transform((name, ctx) => {
   const canonical = canonicalTimeZone(name);
   if (canonical) return canonical;

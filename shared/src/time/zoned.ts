@@ -78,12 +78,19 @@ export function instantToZoned(instant: Date | number | string, timeZone: string
   return { date: formatDate(civilFromDays(days)), time: `${hh}:${mm}` };
 }
 
-/** The canonical IANA name of a zone Intl knows (any letter case accepted), else null. */
+/**
+ * The name of a zone Intl knows, in the tz database's letter case when Intl can tell it, else
+ * null. Aliases keep the name given: engines disagree on which of a pair is canonical (Node 20
+ * answers Asia/Calcutta for Asia/Kolkata and Europe/Kiev for Europe/Kyiv; newer ones do not),
+ * and a stored zone must not depend on the runtime that stored it.
+ */
 export function canonicalTimeZone(name: string): string | null {
   // Intl also accepts offsets such as "+05:30"; a zone here is a tz database name.
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(name)) return null;
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions()
+      .timeZone;
+    return resolved.toLowerCase() === name.toLowerCase() ? resolved : name;
   } catch {
     return null;
   }

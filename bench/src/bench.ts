@@ -11,7 +11,7 @@ import type { Backend } from './stack.ts';
 
 const { values } = parseArgs({
   options: {
-    requests: { type: 'string', default: '500' },
+    requests: { type: 'string', default: '300' },
     warmup: { type: 'string', default: '30' },
     small: { type: 'string', default: '1000' },
     large: { type: 'string', default: '100000' },

@@ -55,6 +55,10 @@ export class ApiError extends Error {
   static badRequest(detail: string, errors?: FieldError[]) {
     return new ApiError({ status: 400, detail, errors });
   }
+  /** A non-empty body that does not parse as JSON (an empty one is no body: middleware/empty-body). */
+  static malformedJson() {
+    return ApiError.badRequest('Malformed JSON', [{ path: 'body', message: 'Malformed JSON' }]);
+  }
   static unauthorized(detail = 'A valid bearer token is required.') {
     const headers = { 'WWW-Authenticate': 'Bearer error="invalid_token"' };
     return new ApiError({ status: 401, detail, headers });

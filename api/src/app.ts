@@ -11,6 +11,7 @@ import { defaultHook, onError } from './error-handler.ts';
 import { accessLog } from './middleware/access-log.ts';
 import { apiBodyLimit } from './middleware/body-limit.ts';
 import { corsFromEnv } from './middleware/cors.ts';
+import { emptyBodyIsNoBody } from './middleware/empty-body/index.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { apiSecureHeaders } from './middleware/secure-headers.ts';
 import { docsPage } from './openapi/docs-page.ts';
@@ -30,6 +31,7 @@ export function createApp({
   app.use(corsFromEnv());
   app.use(apiSecureHeaders());
   app.use(apiBodyLimit());
+  app.use(emptyBodyIsNoBody()); // before anything reads the body: routes, validators, Better Auth
   app.use(
     methodNotAllowed({
       app,

@@ -24,7 +24,7 @@ export function toApiError(err: unknown): ApiError {
 function fromHttpException(err: HTTPException): ApiError {
   // Hono's JSON validator throws this exact message for an unparseable body.
   if (err.status === 400 && /malformed json/i.test(err.message)) {
-    return ApiError.badRequest('Malformed JSON', [{ path: 'body', message: 'Malformed JSON' }]);
+    return ApiError.malformedJson();
   }
   if (err.status === 415) return ApiError.unsupportedMediaType();
   const headers: Record<string, string> = {};

@@ -1,11 +1,22 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
+import { parse } from 'yaml';
 import { applyMigrations } from '../dev/migrate.ts';
 import { startNeonLocal } from '../dev/neon-local/index.ts';
 import { startFaultProxy } from './fault-proxy.ts';
 import { findFreePort } from './ports.ts';
 
 const MIGRATIONS_DIR = new URL('../drizzle/', import.meta.url);
+/** The seed's published contract: `../shared/seed/` from the repo root (a read-only copy in CI). */
+const SEED_OPENAPI = new URL('../../../shared/seed/openapi.yaml', import.meta.url);
+
+/** The seed's OpenAPI document as JSON: workerd cannot read files, so Node parses it for it. */
+function seedOpenApi(): Record<string, unknown> {
+  if (!existsSync(SEED_OPENAPI)) {
+    throw new Error(`The seed contract test needs ${SEED_OPENAPI.pathname} (../shared/seed/).`);
+  }
+  return parse(readFileSync(SEED_OPENAPI, 'utf8')) as Record<string, unknown>;
+}
 
 function hasMigrations(): boolean {
   return existsSync(MIGRATIONS_DIR) && readdirSync(MIGRATIONS_DIR).some((f) => f.endsWith('.sql'));
@@ -31,6 +42,7 @@ export default async function setup(project: TestProject) {
   project.provide('faultProxyEndpoint', proxy.endpoint);
   project.provide('faultProxyControl', proxy.controlUrl);
   project.provide('deadEndpoint', `http://127.0.0.1:${await findFreePort()}/sql`);
+  project.provide('seedOpenApi', seedOpenApi());
   return async () => {
     await proxy.close();
     await neon.close();

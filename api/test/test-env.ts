@@ -26,6 +26,8 @@ export type TestContext = {
   faultProxyControl: string;
   /** An `http://127.0.0.1:<port>/sql` URL nothing listens on. */
   deadEndpoint: string;
+  /** `../shared/seed/openapi.yaml`, the seed's published contract, parsed. */
+  seedOpenApi: Record<string, unknown>;
 };
 
 declare module 'vitest' {

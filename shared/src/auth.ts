@@ -34,14 +34,45 @@ export const SignupRequestSchema = z
 export type SignupRequest = z.infer<typeof SignupRequestSchema>;
 
 export const SignupResponseSchema = z
-  .object({ id: z.string(), email: z.string(), created_at: z.iso.datetime() })
+  .object({ id: z.uuid(), email: z.email(), created_at: z.iso.datetime() })
   .meta({ id: 'SignupResponse' });
 export type SignupResponse = z.infer<typeof SignupResponseSchema>;
 
+const LoginPasswordSchema = z.string().min(1).max(128);
+
 export const LoginRequestSchema = z
-  .strictObject({ email: EmailSchema, password: z.string().min(1).max(128) })
+  .strictObject({ email: EmailSchema, password: LoginPasswordSchema })
   .meta({ id: 'LoginRequest' });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
+
+/**
+ * The sign-in form (`application/x-www-form-urlencoded`): the JSON fields, or an OAuth2
+ * password-grant client's (RFC 6749 §4.3.2: `username`, `password`, optional `grant_type` and
+ * `scope`). Either spelling becomes the same `LoginRequest`; errors name the field as sent.
+ */
+export const LoginFormSchema = z
+  .strictObject({
+    email: EmailSchema.optional(),
+    username: EmailSchema.optional(),
+    password: LoginPasswordSchema,
+    grant_type: z.literal('password').optional(),
+    scope: z.string().max(256).optional(),
+  })
+  // `when`: checked even when another field failed, so every problem is named at once.
+  .refine((form) => form.email !== undefined || form.username !== undefined, {
+    path: ['email'],
+    message: 'Send `email` (or `username`)',
+    when: () => true,
+  })
+  .refine((form) => form.email === undefined || form.username === undefined, {
+    path: ['username'],
+    message: 'Send `email` or `username`, not both',
+    when: () => true,
+  })
+  .transform(({ email, username, password }): LoginRequest => ({
+    email: email ?? username ?? '',
+    password,
+  }));
 
 export const AccessTokenSchema = z
   .object({
@@ -63,7 +94,7 @@ export const TokenRequestSchema = z
 export type TokenRequest = z.infer<typeof TokenRequestSchema>;
 
 export const MeSchema = z
-  .object({ id: z.string(), email: z.string(), name: z.string(), created_at: z.iso.datetime() })
+  .object({ id: z.uuid(), email: z.email(), name: z.string(), created_at: z.iso.datetime() })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { InstantSchema, isStorableText, PrioritySchema, TagSchema } from './task.ts';
+import { caseInsensitiveEnum } from './case-insensitive-enum.ts';
+import { InstantSchema, isStorableText, PriorityInputSchema, TagSchema } from './task.ts';
 
 /** A query parameter that may repeat (`?tag=a&tag=b`): always parsed to an array. */
 const repeatable = <T extends z.ZodType>(item: T) =>
@@ -16,8 +17,8 @@ export const LIST_LIMIT_MAX = 200;
 /** Query of `GET /api/v1/tasks`: filters, sort and keyset pagination. */
 export const TaskListQuerySchema = z
   .strictObject({
-    status: z.enum(TASK_STATUSES).default('all'),
-    priority: repeatable(PrioritySchema).optional(),
+    status: caseInsensitiveEnum(z.enum(TASK_STATUSES)).default('all'),
+    priority: repeatable(PriorityInputSchema).optional(),
     tag: repeatable(TagSchema).optional(),
     q: z
       .string()
@@ -27,8 +28,8 @@ export const TaskListQuerySchema = z
       .optional(),
     due_before: InstantSchema.optional(),
     due_after: InstantSchema.optional(),
-    sort: TaskSortSchema.default('created_at'),
-    order: z.enum(['asc', 'desc']).default('desc'),
+    sort: caseInsensitiveEnum(TaskSortSchema).default('created_at'),
+    order: caseInsensitiveEnum(z.enum(['asc', 'desc'])).default('desc'),
     limit: z.coerce.number().int().min(1).max(LIST_LIMIT_MAX).default(LIST_LIMIT_DEFAULT),
     // A cursor carries a title sort key: 200 characters can take ~1,600 base64url characters.
     cursor: z.string().max(2048).optional(),
@@ -37,4 +38,6 @@ export const TaskListQuerySchema = z
 export type TaskListQuery = z.output<typeof TaskListQuerySchema>;
 export type TaskListParams = z.input<typeof TaskListQuerySchema>;
 
-export const ClearQuerySchema = z.strictObject({ status: z.literal('completed') });
+export const ClearQuerySchema = z.strictObject({
+  status: caseInsensitiveEnum(z.enum(['completed'])),
+});

@@ -173,7 +173,7 @@ describe('TaskSchema', () => {
       priority: 'Low',
       due_at: null,
       tags: [],
-      user_id: 'u',
+      user_id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
       version: 1,
       created_at: '2026-01-31T17:00:00.000Z',
       updated_at: '2026-01-31T17:00:00.000Z',

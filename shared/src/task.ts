@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { caseInsensitiveEnum } from './case-insensitive-enum.ts';
 
 export const PRIORITIES = ['High', 'Medium', 'Low'] as const;
 export const PrioritySchema = z.enum(PRIORITIES).meta({ id: 'Priority' });
 export type Priority = z.infer<typeof PrioritySchema>;
+/** A priority as a client may send it: any letter case, parsed to the canonical value. */
+export const PriorityInputSchema = caseInsensitiveEnum(PrioritySchema);
 
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 5000;
@@ -68,7 +71,7 @@ export const TaskSchema = z
     priority: PrioritySchema,
     due_at: z.iso.datetime().nullable(),
     tags: z.array(z.string()),
-    user_id: z.string(),
+    user_id: z.uuid(),
     version: z.number().int().positive(),
     created_at: z.iso.datetime(),
     updated_at: z.iso.datetime(),
@@ -91,7 +94,7 @@ export const TaskCreateSchema = z
     title: TitleSchema,
     description: DescriptionSchema.default(''),
     completed: z.boolean().default(false),
-    priority: PrioritySchema.default('Medium'),
+    priority: PriorityInputSchema.default('Medium'),
     due_at: InstantSchema.nullable().default(null),
     tags: TagsSchema.default([]),
   })
@@ -103,7 +106,7 @@ export const TaskUpdateSchema = z
     title: TitleSchema.optional(),
     description: DescriptionSchema.optional(),
     completed: z.boolean().optional(),
-    priority: PrioritySchema.optional(),
+    priority: PriorityInputSchema.optional(),
     due_at: InstantSchema.nullable().optional(),
     tags: TagsSchema.optional(),
   })
@@ -118,7 +121,7 @@ export type Completion = z.infer<typeof CompletionSchema>;
 export const BULK_IDS_MAX = 500;
 export const BulkActionSchema = z
   .strictObject({
-    action: z.enum(['complete', 'reopen', 'delete']),
+    action: caseInsensitiveEnum(z.enum(['complete', 'reopen', 'delete'])),
     // Any 8-4-4-4-12 hex id is well formed here; ids that match no task come back in `not_found`.
     ids: z.array(z.guid()).min(1).max(BULK_IDS_MAX),
   })

@@ -1,4 +1,5 @@
 import { describeMigrations } from '../migrate-suite.ts';
+import { describeUuidMigration } from '../uuid-migration-suite.ts';
 import { describeFidelity, useTarget } from './fidelity/suite.ts';
 import { startNeonLocal } from './index.ts';
 
@@ -10,3 +11,4 @@ const server = useTarget(async () => {
 
 describeFidelity('PGlite (in memory)', server);
 describeMigrations('PGlite (in memory)', server);
+describeUuidMigration('PGlite (in memory)', server);

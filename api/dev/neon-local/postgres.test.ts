@@ -3,6 +3,7 @@
 import pg from 'pg';
 import { hasPostgresBinaries, startThrowawayCluster } from '../pg-cluster.ts';
 import { describeMigrations } from '../migrate-suite.ts';
+import { describeUuidMigration } from '../uuid-migration-suite.ts';
 import { describeFidelity, useTarget } from './fidelity/suite.ts';
 import { startNeonLocal } from './index.ts';
 
@@ -57,3 +58,4 @@ const server = useTarget(async () => {
 
 describeFidelity('a PostgreSQL server', server);
 describeMigrations('a PostgreSQL server', server);
+describeUuidMigration('a PostgreSQL server', server);

@@ -35,7 +35,7 @@ function claims(overrides: Record<string, unknown> = {}) {
   const now = nowSeconds();
   return {
     sub: user.id,
-    sid: 'some-session',
+    sid: crypto.randomUUID(),
     iat: now,
     exp: now + 600,
     iss: TEST_BINDINGS.JWT_ISSUER,
@@ -138,7 +138,7 @@ describe('a forged or stale token', () => {
   it('is refused with an unknown kid', async () => {
     const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
     const token = await new SignJWT(claims())
-      .setProtectedHeader({ alg: 'EdDSA', kid: 'unknownKid123' })
+      .setProtectedHeader({ alg: 'EdDSA', kid: crypto.randomUUID() })
       .sign(privateKey);
     await expectRejected(await me(`Bearer ${token}`));
   });

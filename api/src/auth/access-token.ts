@@ -11,8 +11,11 @@ export type AccessTokenClaims = { userId: string; sessionId: string };
 /** Three base64url segments; our tokens are about 300 bytes, so anything huge is not ours. */
 const COMPACT_JWS = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 const MAX_TOKEN_LENGTH = 2048;
-/** Better Auth key ids are random alphanumerics; anything else is an injection attempt. */
-const KEY_ID = /^[\w-]{1,64}$/;
+/**
+ * Key, user and session ids are UUIDs (migration 0003); a `kid` of any other shape is an
+ * injection attempt, and a `sub` or `sid` of another shape would fail in the uuid columns.
+ */
+const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 /**
  * Header parameters we sign with. Anything else is refused before key lookup: `jku`, `x5u`,
  * `jwk` and `x5c` would point verification at an attacker's key, `crit`/`b64` change parsing.
@@ -49,7 +52,8 @@ export async function verifyAccessToken(
       requiredClaims: ['exp', 'sub', 'sid'],
     });
     const { sub, sid } = payload;
-    if (typeof sub !== 'string' || !sub || typeof sid !== 'string' || !sid) throw invalidToken();
+    if (typeof sub !== 'string' || !UUID.test(sub) || typeof sid !== 'string' || !UUID.test(sid))
+      throw invalidToken();
     return { userId: sub, sessionId: sid };
   } catch (error) {
     if (error instanceof ApiError) throw error;
@@ -73,7 +77,7 @@ function trustedHeader(token: string): ProtectedHeaderParameters & { kid: string
   if (unexpected || alg !== ACCESS_TOKEN_ALG || (typ !== undefined && typ !== 'JWT')) {
     throw invalidToken();
   }
-  if (typeof kid !== 'string' || !KEY_ID.test(kid)) throw invalidToken();
+  if (typeof kid !== 'string' || !UUID.test(kid)) throw invalidToken();
   return { ...header, kid };
 }
 

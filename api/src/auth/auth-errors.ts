@@ -45,6 +45,8 @@ function toApiError(status: number, body: BetterAuthErrorBody | undefined, cause
     case WEAK_PASSWORD:
       return ApiError.badRequest('The password is too weak.', fieldErrors(body, message));
   }
+  // better-call's answer to a body that is not JSON: the same problem as our own routes give.
+  if (status === 400 && message === 'Invalid JSON in request body') return ApiError.malformedJson();
   if (status >= 500) {
     return (
       classifyDbError(cause) ??

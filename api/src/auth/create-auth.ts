@@ -67,7 +67,9 @@ export function createAuth(env: Env, db: Database) {
       disableOriginCheck: false,
       ipAddress: IP_ADDRESS_OPTIONS,
       // One relational query for session+user and user+accounts instead of two round trips.
-      database: { joins: true },
+      // generateId 'uuid': on Postgres the adapter leaves ids to the columns' gen_random_uuid()
+      // default, so users, sessions and keys get the seed's `format: uuid` ids.
+      database: { joins: true, generateId: 'uuid' },
     },
     plugins: [jwt(jwtOptions), bearer(), accessTokenOnSignIn(jwtOptions)],
   });

@@ -16,7 +16,7 @@ import { TEST_BINDINGS } from '../../test/test-env.ts';
 import { jwks } from '../db/schema/index.ts';
 
 let user: SignedInUser;
-const otherIsolateKid = `test${crypto.randomUUID().replaceAll('-', '')}`;
+const otherIsolateKid = crypto.randomUUID();
 
 beforeAll(async () => {
   user = await signUpAndLogIn('keys');
@@ -70,7 +70,7 @@ describe('verifying access tokens from isolate memory', () => {
         createdAt: new Date('2000-01-01T00:00:00Z'),
       });
     const sign = (kid: string) =>
-      new SignJWT({ sid: 'a-session' })
+      new SignJWT({ sid: crypto.randomUUID() })
         .setProtectedHeader({ alg: 'EdDSA', kid })
         .setSubject(user.id)
         .setIssuer(TEST_BINDINGS.JWT_ISSUER)
@@ -86,7 +86,7 @@ describe('verifying access tokens from isolate memory', () => {
     expect(first.status).toBe(200);
     expect(dbRoundTrips(first)).toBe(2); // the key reload, then the profile
 
-    const forged = await api(apiPaths.me, withBearer(await sign('forgedKid42')));
+    const forged = await api(apiPaths.me, withBearer(await sign(crypto.randomUUID())));
     await expectProblem(forged, 401);
     expect(dbRoundTrips(forged)).toBe(0); // within the cooldown: no reload
 

@@ -97,7 +97,7 @@ export async function verifyLedger(
   const { rows } = await db.query<TaskRow>(
     `SELECT id::text, user_id, title, priority::text AS priority, completed, version,
             substring(description from '^\\[soak:([^\\]]+)\\]') AS marker
-       FROM tasks WHERE user_id = ANY($1::text[])`,
+       FROM tasks WHERE user_id = ANY($1::uuid[])`,
     [userIds],
   );
   return judgeLedger(rows, ledger, userIds);

@@ -12,6 +12,7 @@ import {
   enforceRateLimits,
   forgiveFailures,
 } from '../rate-limit.ts';
+import { FORM_CONTENT_TYPE, loginForm, loginFormContent } from './login-form.ts';
 import { AUTH_PROBLEMS, json, problem } from './openapi.ts';
 
 const loginRoute = createRoute({
@@ -21,8 +22,15 @@ const loginRoute = createRoute({
   summary: 'Log in with email and password',
   description:
     'Returns a 15-minute access token (EdDSA JWT) and a refresh token for the new session. ' +
-    'A browser also receives the HttpOnly session cookie.',
-  request: { body: { required: true, ...json(LoginRequestSchema) } },
+    'A browser also receives the HttpOnly session cookie. Also accepts a form, with `email` or ' +
+    "OAuth2's password-grant `username` (RFC 6749 §4.3).",
+  middleware: [loginForm] as const,
+  request: {
+    body: {
+      required: true,
+      content: { ...json(LoginRequestSchema).content, [FORM_CONTENT_TYPE]: loginFormContent },
+    },
+  },
   responses: {
     200: json(LoginResponseSchema, 'Logged in'),
     401: problem('Unknown email or wrong password (one answer for both)'),

@@ -19,6 +19,8 @@ describe('POST /auth/signup', () => {
     const body = (await res.json()) as Record<string, unknown>;
     expect(Object.keys(body).sort()).toEqual(['created_at', 'email', 'id']);
     expect(body.email).toBe(email);
+    // The seed's contract: `id` is `format: uuid` (Better Auth's generateId 'uuid').
+    expect(body.id).toMatch(/^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/);
     expect(Date.parse(String(body.created_at))).not.toBeNaN();
   });
 

@@ -1,14 +1,18 @@
 // Better Auth's tables. Property names are Better Auth's field names (its Drizzle adapter addresses
-// columns by them); the SQL names are snake_case. Ids are Better Auth's 32-character random strings.
+// columns by them); the SQL names are snake_case. Ids are UUIDs made by the database: with
+// `generateId: 'uuid'` on Postgres, Better Auth leaves `id` out of its inserts (create-auth.ts).
 import { relations, sql } from 'drizzle-orm';
-import { boolean, check, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** The primary key of every Better Auth table. */
+const id = () => uuid('id').primaryKey().defaultRandom();
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const users = pgTable(
   'users',
   {
-    id: text('id').primaryKey(),
+    id: id(),
     name: text('name').notNull(),
     email: text('email').notNull().unique('users_email_unique'),
     emailVerified: boolean('email_verified').notNull().default(false),
@@ -24,9 +28,9 @@ export const users = pgTable(
 export const sessions = pgTable(
   'sessions',
   {
-    id: text('id').primaryKey(),
+    id: id(),
     token: text('token').notNull().unique('sessions_token_unique'),
-    userId: text('user_id')
+    userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     expiresAt: timestamptz('expires_at').notNull(),
@@ -41,10 +45,10 @@ export const sessions = pgTable(
 export const accounts = pgTable(
   'accounts',
   {
-    id: text('id').primaryKey(),
+    id: id(),
     accountId: text('account_id').notNull(),
     providerId: text('provider_id').notNull(),
-    userId: text('user_id')
+    userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     accessToken: text('access_token'),
@@ -64,7 +68,7 @@ export const accounts = pgTable(
 export const verifications = pgTable(
   'verifications',
   {
-    id: text('id').primaryKey(),
+    id: id(),
     identifier: text('identifier').notNull(),
     value: text('value').notNull(),
     expiresAt: timestamptz('expires_at').notNull(),
@@ -76,7 +80,7 @@ export const verifications = pgTable(
 
 /** Signing keys of Better Auth's JWT plugin: public JWK in clear, private JWK encrypted. */
 export const jwks = pgTable('jwks', {
-  id: text('id').primaryKey(),
+  id: id(),
   publicKey: text('public_key').notNull(),
   privateKey: text('private_key').notNull(),
   alg: text('alg'),

@@ -26,7 +26,7 @@ describe('POST /tasks refuses, naming the field', () => {
     [{ title: 'ok', completed: 'true' }, ['completed']],
     [{ title: 'ok', completed: 1 }, ['completed']],
     [{ title: 'ok', priority: 'Urgent' }, ['priority']],
-    [{ title: 'ok', priority: 'high' }, ['priority']],
+    [{ title: 'ok', priority: ' high' }, ['priority']], // any case is fine, padding is not
     [{ title: 'ok', due_at: 'tomorrow' }, ['due_at']],
     [{ title: 'ok', due_at: '2026-13-01T00:00:00Z' }, ['due_at']],
     [{ title: 'ok', due_at: 1767225600000 }, ['due_at']],

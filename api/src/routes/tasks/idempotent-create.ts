@@ -34,7 +34,7 @@ export async function createTaskOnce(
   const expired = sql`k.created_at < now() - ${KEY_TTL}`;
   const result = await db.execute<{ request_hash: string; response: Task; created: boolean }>(sql`
     with draft as (
-      select ${id}::uuid as id, ${userId}::text as user_id, ${input.title}::text as title,
+      select ${id}::uuid as id, ${userId}::uuid as user_id, ${input.title}::text as title,
         ${input.description}::text as description, ${input.completed}::boolean as completed,
         case when ${input.completed}::boolean then now()::timestamptz(3) end as completed_at,
         ${input.priority}::task_priority as priority, ${input.due_at}::timestamptz(3) as due_at,

@@ -13,7 +13,7 @@ const task = {
   priority: 'High',
   due_at: '2026-02-01T17:00:00.000Z',
   tags: ['home'],
-  user_id: 'u1',
+  user_id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
   version: 1,
   created_at: '2026-01-01T00:00:00.000Z',
   updated_at: '2026-01-01T00:00:00Z',

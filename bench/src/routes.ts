@@ -122,9 +122,9 @@ export function benchRoutes(small: number, large: number): BenchRoute[] {
       floor: (i, f, pass) => ({
         query:
           'with t as (insert into tasks (user_id, title, priority, tags) ' +
-          "values ($1, $2, 'High', '{bench}') returning *), " +
+          "values ($1::uuid, $2, 'High', '{bench}') returning *), " +
           'k as (insert into idempotency_keys (user_id, key, request_hash, response) ' +
-          'select $1, $3, $4, to_jsonb(t) from t) select * from t',
+          'select $1::uuid, $3, $4, to_jsonb(t) from t) select * from t',
         params: [f.accounts.writer.userId, `Bench task ${i}`, `${pass}-${i}`, 'floor'],
       }),
     },

@@ -56,7 +56,7 @@ export async function seedTasks(
     `INSERT INTO tasks (id, user_id, title, description, completed, completed_at, priority, due_at,
                         tags, version, created_at, updated_at)
      SELECT overlay(overlay(md5($2 || ':' || i) placing '4' from 13) placing '8' from 17)::uuid,
-            $1,
+            $1::uuid,
             (ARRAY['Write','Review','Plan','Call','Email','Fix','Book','Read','Send','Check'])[1 + i % 10]
               || ' ' || (ARRAY['quarterly report','groceries','dentist','release notes','budget',
                               'team offsite','car service','slides','invoice','garden'])[1 + (i / 10) % 10]

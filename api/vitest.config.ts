@@ -1,6 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
-import { TEST_BINDINGS } from './test/test-env.ts';
+import { TEST_BINDINGS, TEST_RATE_LIMITS } from './test/test-env.ts';
+
+// wrangler.toml's [assets] directory must exist before Miniflare reads it (a script, not an
+// import: the config loader cannot import the TypeScript of @tasks/shared that it uses).
+execFileSync('npm', ['run', '--silent', 'docs-assets'], { cwd: import.meta.dirname });
 
 // The worker suite: every *.test.ts under src/ and test/ runs inside workerd against the real
 // worker, backed by the local Neon HTTP server the global setup starts (dev/ has its own config).
@@ -14,6 +19,7 @@ export default defineConfig({
           DATABASE_URL: inject('databaseUrl'),
           NEON_HTTP_ENDPOINT: inject('neonHttpEndpoint'),
         },
+        ratelimits: TEST_RATE_LIMITS,
       },
     })),
   ],

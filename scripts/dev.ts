@@ -1,7 +1,8 @@
 // `npm run dev`: the whole product on this machine — local Neon server (PGlite unless
 // NEON_LOCAL_PG_URL names a PostgreSQL server), the API under `wrangler dev`, the web under vite.
-// Ctrl-C stops all three and leaves no process listening.
-import { localWorkerVars, startApi, startDatabase, startWeb, type Stopper } from './stack.ts';
+// Ctrl-C stops all three and leaves no process listening (scripts/dev.test.ts checks it).
+import { join } from 'node:path';
+import { localWorkerVars, ROOT, startApi, startDatabase, startWeb, type Stopper } from './stack.ts';
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const ports = {
@@ -10,15 +11,20 @@ const ports = {
   web: port('WEB_PORT', 5173),
 };
 const webOrigin = `http://127.0.0.1:${ports.web}`;
+// Every part is tracked from the moment its process exists, not once it answers: a Ctrl-C while
+// one is still starting stops it too.
 const running: Stopper[] = [];
-let stopping = false;
+const track = (part: Stopper) => void running.push(part);
+let stopped: Promise<never> | undefined;
 
-async function stopAll(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
+// A terminal's Ctrl-C reaches this process twice (from the group and relayed by tsx): the second
+// signal waits for the first stop instead of exiting halfway through it.
+function stopAll(code: number): Promise<never> {
+  stopped ??= (async () => {
     for (const part of running.reverse()) await part.stop().catch(() => undefined);
-  }
-  process.exit(code);
+    process.exit(code);
+  })();
+  return stopped;
 }
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
@@ -28,16 +34,13 @@ try {
   const database = await startDatabase({
     port: ports.database,
     postgresUrl: process.env.NEON_LOCAL_PG_URL,
+    dataDir: process.env.NEON_LOCAL_DATA_DIR ?? join(ROOT, '.data', 'pglite'),
     latencyMs: latency ? Number(latency) : undefined,
   });
-  running.push(database);
-  const api = await startApi({
-    port: ports.api,
-    vars: { ...localWorkerVars(webOrigin), ...database.vars },
-  });
-  running.push(api);
-  const web = await startWeb({ port: ports.web, apiOrigin: api.url });
-  running.push(web);
+  track(database);
+  const vars = { ...localWorkerVars(webOrigin), ...database.vars };
+  const api = await startApi({ port: ports.api, vars, track });
+  const web = await startWeb({ port: ports.web, apiOrigin: api.url, track });
   console.log(
     `\n  web  ${web.url}\n  api  ${api.url}/api/v1/health\n  db   ${database.server.url}\n`,
   );

@@ -1,22 +1,17 @@
 // Starts the pieces of the local product — database, API worker, web — for `npm run dev`, the e2e
 // suites and the benchmarks, so every caller gets the same wiring and the same clean shutdown.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startNeonLocal } from '../api/dev/neon-local/index.ts';
 import { applyMigrations } from '../api/dev/migrate.ts';
+import { spawnGroup, type Stopper } from './process-group.ts';
+
+export { QUIET_ENV, killGroup, spawnGroup, type Stopper } from './process-group.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-/** Environment that keeps wrangler, workerd and turbo from phoning home (the machine is offline). */
-export const QUIET_ENV = {
-  WRANGLER_SEND_METRICS: 'false',
-  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
-  TURBO_TELEMETRY_DISABLED: '1',
-  NO_UPDATE_NOTIFIER: '1',
-} as const;
 
 /** Debian's Chromium, offline-friendly: no background networking, sync or component updates. */
 export const CHROMIUM = {
@@ -32,10 +27,6 @@ export const CHROMIUM = {
     '--disable-sync',
   ],
 } as const;
-
-export interface Stopper {
-  stop(): Promise<void>;
-}
 
 /** Resolves with a TCP port nobody listens on right now. */
 export function freePort(): Promise<number> {
@@ -113,49 +104,16 @@ export async function startDatabase(options: DatabaseOptions) {
   };
 }
 
-/** Spawns a long-running command in its own process group, so stopping it stops its children too. */
-export function spawnGroup(
-  command: string,
-  args: string[],
-  options: { env?: Record<string, string>; cwd?: string; label: string; quiet?: boolean },
-): ChildProcess & Stopper {
-  const child = spawn(command, args, {
-    cwd: options.cwd ?? ROOT,
-    env: { ...process.env, ...QUIET_ENV, ...options.env },
-    detached: true,
-    stdio: ['ignore', options.quiet ? 'ignore' : 'pipe', options.quiet ? 'ignore' : 'pipe'],
-  });
-  const prefix = `[${options.label}] `;
-  for (const stream of [child.stdout, child.stderr]) {
-    stream?.on('data', (chunk: Buffer) => {
-      for (const line of chunk.toString().split('\n')) if (line.trim()) console.log(prefix + line);
-    });
-  }
-  return Object.assign(child, { stop: () => killGroup(child) });
-}
-
-/** SIGTERM the group, then SIGKILL whatever ignores it (an orphaned wrangler does). */
-export async function killGroup(child: ChildProcess): Promise<void> {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const signal = (sig: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, sig);
-    } catch {
-      // the group is already gone
-    }
-  };
-  signal('SIGTERM');
-  const timer = setTimeout(() => signal('SIGKILL'), 3_000);
-  await exited;
-  clearTimeout(timer);
-  signal('SIGKILL'); // grandchildren (workerd) that outlived their parent
-}
-
-export interface ApiOptions {
+/** Options of the spawned parts: `track` receives the stopper as soon as the process exists. */
+interface PartOptions {
   port: number;
-  vars: Record<string, string>;
   quiet?: boolean;
+  /** Lets a Ctrl-C during start-up stop a part that is not answering yet. */
+  track?: (part: Stopper) => void;
+}
+
+export interface ApiOptions extends PartOptions {
+  vars: Record<string, string>;
 }
 
 /** Runs the API worker under `wrangler dev` on 127.0.0.1 and waits until it answers. */
@@ -178,50 +136,51 @@ export async function startApi(options: ApiOptions) {
       'warn',
       ...vars,
     ],
-    { label: 'api', quiet: options.quiet },
+    { label: 'api', cwd: ROOT, quiet: options.quiet },
   );
+  options.track?.(child);
   await waitForUrl(`http://127.0.0.1:${options.port}/api/v1/health`, 90_000);
   return { url: `http://127.0.0.1:${options.port}`, stop: () => child.stop() };
 }
 
-export interface WebOptions {
-  port: number;
+export interface WebOptions extends PartOptions {
   apiOrigin: string;
-  quiet?: boolean;
+}
+
+/** The web's own vite CLI (npm may install it under web/node_modules rather than the root). */
+function viteBin(web: string): string {
+  const manifest = createRequire(join(web, 'package.json')).resolve('vite/package.json');
+  return join(dirname(manifest), 'bin', 'vite.js');
 }
 
 /** Runs the SvelteKit dev server, proxying /api to the worker. */
 export async function startWeb(options: WebOptions) {
   if (await isPortBusy(options.port)) throw new Error(`port ${options.port} is already in use`);
+  const web = join(ROOT, 'web');
+  // vite itself, not `npm exec vite`: one process in the group, no wrapper to exit before it.
   const child = spawnGroup(
-    'npm',
-    [
-      'exec',
-      '--',
-      'vite',
-      'dev',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(options.port),
-      '--strictPort',
-    ],
+    process.execPath,
+    [viteBin(web), 'dev', '--host', '127.0.0.1', '--port', String(options.port), '--strictPort'],
     {
       label: 'web',
-      cwd: join(ROOT, 'web'),
+      cwd: web,
       env: { API_ORIGIN: options.apiOrigin },
       quiet: options.quiet,
     },
   );
+  options.track?.(child);
   await waitForUrl(`http://127.0.0.1:${options.port}/`, 90_000);
   return { url: `http://127.0.0.1:${options.port}`, stop: () => child.stop() };
 }
+
+/** The local stack's auth secret: published here, so production refuses it (published-secrets.ts). */
+export const LOCAL_AUTH_SECRET = 'local-development-secret-not-for-production-0000';
 
 /** Local, development-only values for every variable the worker needs; .dev.vars overrides them. */
 export function localWorkerVars(webOrigin: string): Record<string, string> {
   return {
     ENVIRONMENT: 'development',
-    BETTER_AUTH_SECRET: 'local-development-secret-not-for-production-0000',
+    BETTER_AUTH_SECRET: LOCAL_AUTH_SECRET,
     BETTER_AUTH_URL: webOrigin,
     CORS_ORIGINS: webOrigin,
     JWT_ISSUER: webOrigin,

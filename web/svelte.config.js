@@ -28,6 +28,8 @@ export default {
         'connect-src': ['self'],
         'object-src': ['none'],
         'base-uri': ['self'],
+        // Forms may only submit to this origin: injected markup cannot post data elsewhere.
+        'form-action': ['self'],
         'frame-ancestors': ['none'],
       },
     },

@@ -11,16 +11,29 @@ export interface Owner {
   argv(command: string, args: string[]): string[];
 }
 
-/** As root: hands `root` to the postgres user and runs commands as it; otherwise as ourselves. */
-export function clusterOwner(root: string): Owner {
+/** The user a root process runs the cluster as: Debian's `postgres`, else `nobody` (no package). */
+function ownerName(): string {
+  return spawnSync('id', ['-u', 'postgres']).status === 0 ? 'postgres' : 'nobody';
+}
+
+/** As root: hands `root` to an unprivileged user and runs commands as it; otherwise as ourselves. */
+export function clusterOwner(root: string, binDir: string): Owner {
   const isRoot = process.getuid?.() === 0;
+  const user = isRoot ? ownerName() : '';
   if (isRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+    const uid = Number(execFileSync('id', ['-u', user]).toString().trim());
+    const gid = Number(execFileSync('id', ['-g', user]).toString().trim());
     chownSync(root, uid, gid);
+    const initdb = `${binDir}/initdb`;
+    if (spawnSync('runuser', ['-u', user, '--', 'test', '-x', initdb]).status !== 0) {
+      throw new Error(
+        `${initdb} is not executable by ${user}, who runs the cluster (the server refuses root): ` +
+          'move the checkout somewhere other users can read, or set PG_BIN_DIR or PG_TEST_URL.',
+      );
+    }
   }
   const argv = (command: string, args: string[]) =>
-    isRoot ? ['runuser', '-u', 'postgres', '--', command, ...args] : [command, ...args];
+    isRoot ? ['runuser', '-u', user, '--', command, ...args] : [command, ...args];
   const run: Run = (command, args) => {
     const [file, ...rest] = argv(command, args);
     const result = spawnSync(file!, rest, { encoding: 'utf8' });

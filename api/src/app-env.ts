@@ -12,5 +12,7 @@ export type AppEnv = {
     meter: DbMeter;
     /** Set by the JWT middleware of `auth/`; absent on public routes. */
     userId: string;
+    /** The session the access token was minted from (its `sid`); set with `userId`. */
+    sessionId: string;
   };
 };

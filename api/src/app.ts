@@ -5,18 +5,20 @@ import { API_PREFIX, apiPaths } from '@tasks/shared';
 import type { AppEnv } from './app-env.ts';
 import { AUTH_BASE_PATH, PUBLIC_API_PATHS } from './auth/auth-config.ts';
 import { requireUser } from './auth/require-user.ts';
-import { authRoutes, meRoutes } from './auth/routes/index.ts';
+import { authRoutes, meRoutes, passwordRoutes } from './auth/routes/index.ts';
 import { ApiError, problemResponse } from './api-error.ts';
 import { defaultHook, onError } from './error-handler.ts';
 import { accessLog } from './middleware/access-log.ts';
 import { apiBodyLimit } from './middleware/body-limit.ts';
 import { corsFromEnv } from './middleware/cors.ts';
+import { dataRateLimits } from './middleware/data-rate-limits.ts';
 import { emptyBodyIsNoBody } from './middleware/empty-body/index.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { apiSecureHeaders } from './middleware/secure-headers.ts';
 import { docsPage } from './openapi/docs-page.ts';
 import { serveOpenApiDocument } from './openapi/document.ts';
 import { healthRoutes } from './routes/health/index.ts';
+import { sessionRoutes } from './routes/sessions/index.ts';
 import { tagRoutes } from './routes/tags/index.ts';
 import { taskRoutes } from './routes/tasks/index.ts';
 
@@ -40,12 +42,15 @@ export function createApp({
   );
   app.use(requestContext());
   app.use(`${API_PREFIX}/*`, requireUser({ publicPaths })); // every route not listed public
+  app.use(`${API_PREFIX}/*`, dataRateLimits()); // per user: task writes, search, tags, counts
 
   app.route(API_PREFIX, healthRoutes);
   app.route(API_PREFIX, taskRoutes);
   app.route(API_PREFIX, tagRoutes);
   app.route(AUTH_BASE_PATH, authRoutes);
   app.route(API_PREFIX, meRoutes);
+  app.route(API_PREFIX, passwordRoutes);
+  app.route(API_PREFIX, sessionRoutes);
 
   serveOpenApiDocument(app);
   app.get(apiPaths.docs, docsPage);

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { callerWith } from '../test/api.ts';
 import { expectProblem } from '../test/problem.ts';
 import { EnvSchema, getEnv } from './env.ts';
+import { PUBLISHED_SECRETS } from './published-secrets.ts';
 
 describe('env', () => {
   it('parses the test bindings into typed values', () => {
@@ -15,9 +16,27 @@ describe('env', () => {
 
   it('defaults what production may leave out', () => {
     const { NEON_HTTP_ENDPOINT: _, DB_TIMEOUT_MS: __, ENVIRONMENT: ___, ...rest } = bindings;
-    const env = EnvSchema.parse({ ...rest, NEON_HTTP_ENDPOINT: '' });
+    const secret = crypto.randomUUID() + crypto.randomUUID();
+    const env = EnvSchema.parse({ ...rest, BETTER_AUTH_SECRET: secret, NEON_HTTP_ENDPOINT: '' });
     expect(env).toMatchObject({ DB_TIMEOUT_MS: 5000, ENVIRONMENT: 'production' });
     expect(env.NEON_HTTP_ENDPOINT).toBeUndefined();
+  });
+
+  it('refuses in production the secrets published for local runs, and only there', () => {
+    for (const secret of PUBLISHED_SECRETS) {
+      const production = EnvSchema.safeParse({
+        ...bindings,
+        ENVIRONMENT: 'production',
+        BETTER_AUTH_SECRET: secret,
+      });
+      expect(production.error?.issues.map((issue) => issue.path)).toEqual([['BETTER_AUTH_SECRET']]);
+      const development = EnvSchema.safeParse({
+        ...bindings,
+        ENVIRONMENT: 'development',
+        BETTER_AUTH_SECRET: secret,
+      });
+      expect(development.success).toBe(true);
+    }
   });
 
   it('refuses to serve when misconfigured, naming the variables only in the log', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApiError } from './api-error.ts';
+import { PUBLISHED_SECRETS } from './published-secrets.ts';
 
 /** Comma-separated exact origins (`https://a.example, http://localhost:5173`) → trimmed list. */
 const OriginListSchema = z
@@ -15,22 +16,49 @@ const OriginListSchema = z
 /** Wrangler passes an unset `[vars]` entry as '' in some setups: treat it as absent. */
 const optionalUrl = z.preprocess((value) => (value === '' ? undefined : value), z.url().optional());
 
+/** A Workers rate-limiting binding (`[[ratelimits]]` in wrangler.toml). */
+const RateLimiterSchema = z.custom<RateLimit>(
+  (value) => typeof (value as Partial<RateLimit> | null)?.limit === 'function',
+  'must be a rate-limiting binding',
+);
+
 /** The worker's bindings, validated once per isolate. Unknown bindings are ignored. */
-export const EnvSchema = z.object({
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
-  NEON_HTTP_ENDPOINT: optionalUrl,
-  BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters'),
-  BETTER_AUTH_URL: z.url(),
-  CORS_ORIGINS: OriginListSchema,
-  JWT_ISSUER: z.string().min(1),
-  JWT_AUDIENCE: z.string().min(1),
-  DB_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(5000),
-  ENVIRONMENT: z.enum(['development', 'test', 'production']).default('production'),
-  // Auth rate limits (auth/rate-limit.ts): attempts per window, per client IP and per email.
-  AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
-  AUTH_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(60),
-  AUTH_RATE_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(1_000).default(5),
-});
+export const EnvSchema = z
+  .object({
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+    NEON_HTTP_ENDPOINT: optionalUrl,
+    BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters'),
+    BETTER_AUTH_URL: z.url(),
+    CORS_ORIGINS: OriginListSchema,
+    JWT_ISSUER: z.string().min(1),
+    JWT_AUDIENCE: z.string().min(1),
+    DB_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(5000),
+    ENVIRONMENT: z.enum(['development', 'test', 'production']).default('production'),
+    // Auth rate limits (auth/rate-limit.ts): attempts per window, per client IP and per email.
+    AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+    AUTH_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(60),
+    AUTH_RATE_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(1_000).default(5),
+    // Longest wait of a sign-in for an email that keeps failing from many addresses (never a 429).
+    AUTH_SIGN_IN_MAX_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(3000),
+    // Per-user limits of the data routes (middleware/data-rate-limits.ts; numbers in shared/).
+    DATA_WRITE_LIMITER: RateLimiterSchema.optional(),
+    DATA_READ_LIMITER: RateLimiterSchema.optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.ENVIRONMENT !== 'production') return;
+    for (const binding of ['DATA_WRITE_LIMITER', 'DATA_READ_LIMITER'] as const) {
+      if (!env[binding]) {
+        ctx.addIssue({ code: 'custom', path: [binding], message: 'production needs this binding' });
+      }
+    }
+    if (PUBLISHED_SECRETS.has(env.BETTER_AUTH_SECRET)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BETTER_AUTH_SECRET'],
+        message: 'is an example value published in the repository',
+      });
+    }
+  });
 export type Env = z.output<typeof EnvSchema>;
 
 const cache = new WeakMap<object, Env>();

@@ -2,7 +2,10 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from './app-env.ts';
 import { defaultHook } from './error-handler.ts';
 
-/** A feature router: validation failures become 400 problems, routes land in the OpenAPI document. */
-export function createRouter() {
-  return new OpenAPIHono<AppEnv>({ defaultHook });
+/**
+ * A feature router: validation failures become 400 problems (or what `hook` makes of them), routes
+ * land in the OpenAPI document.
+ */
+export function createRouter(hook: typeof defaultHook = defaultHook) {
+  return new OpenAPIHono<AppEnv>({ defaultHook: hook });
 }

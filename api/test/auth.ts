@@ -50,14 +50,37 @@ export type SignedInUser = {
   id: string;
   email: string;
   ip: string;
+  /** Access token of the browser session (the one `cookie` belongs to). */
   accessToken: string;
+  /** Refresh token of a second session, a script's: browsers are never handed one. */
   refreshToken: string;
   /** `Cookie` header value carrying the session cookie. */
   cookie: string;
 };
 
-/** Signs a new user up and logs them in through the seed endpoints. */
+/** Logs in as a script does (no `Origin`, no cookie): answers the tokens, with a refresh token. */
+export async function scriptLogIn(email: string, ip: string) {
+  const login = await api(
+    apiPaths.login,
+    json('POST', { email, password: GOOD_PASSWORD }, { 'CF-Connecting-IP': ip }),
+  );
+  expect(login.status, await login.clone().text()).toBe(200);
+  const tokens = LoginResponseSchema.parse(await login.json());
+  expect(tokens.refresh_token, 'refresh token of a script login').toBeDefined();
+  return { accessToken: tokens.access_token, refreshToken: tokens.refresh_token! };
+}
+
+/** Signs a new user up and logs them in through the seed endpoints, as a browser and a script. */
 export async function signUpAndLogIn(label = 'auth'): Promise<SignedInUser> {
+  const user = await signUpAndLogInAsBrowser(label);
+  const script = await scriptLogIn(user.email, user.ip);
+  return { ...user, refreshToken: script.refreshToken };
+}
+
+/** Signs a new user up and logs them in as a browser on the web origin (no refresh token). */
+export async function signUpAndLogInAsBrowser(
+  label = 'auth',
+): Promise<Omit<SignedInUser, 'refreshToken'>> {
   const email = uniqueEmail(label);
   const ip = uniqueIp();
   const signup = await api(
@@ -72,14 +95,7 @@ export async function signUpAndLogIn(label = 'auth'): Promise<SignedInUser> {
   );
   expect(login.status, await login.clone().text()).toBe(200);
   const tokens = LoginResponseSchema.parse(await login.json());
-  return {
-    id,
-    email,
-    ip,
-    accessToken: tokens.access_token,
-    refreshToken: tokens.refresh_token,
-    cookie: sessionCookieFrom(login),
-  };
+  return { id, email, ip, accessToken: tokens.access_token, cookie: sessionCookieFrom(login) };
 }
 
 /** `init` plus `Authorization: Bearer <token>`. */

@@ -26,13 +26,17 @@ async function forward(req: IncomingMessage, res: ServerResponse, target: string
  * A breakable network between the worker and the database, run in Node by the global setup.
  * `POST <controlUrl>/mode/<mode>` switches what `endpoint` does: `up` forwards to `target`,
  * `down` stops listening (connection refused, as when the database host is gone), `stall` accepts
- * and never answers, `error` answers 502 like a failing gateway.
+ * and never answers, `error` answers 502 like a failing gateway. `POST <controlUrl>/cut/<n>` lets
+ * n more requests through and then switches to `error`: a failure between two statements.
  * When a connection is refused, workerd itself logs "Uncaught (in promise) … Network connection
  * lost" for the request body it could not send; the worker's own fetch rejection is handled.
  */
 export async function startFaultProxy(target: string) {
   let mode: FaultMode = 'up';
+  // `POST /cut/<n>`: forward the next n requests, then fail every one after (mode `error`).
+  let passesBeforeCut = Number.POSITIVE_INFINITY;
   const data = createServer((req, res) => {
+    if (mode === 'up' && passesBeforeCut-- <= 0) mode = 'error';
     if (mode === 'error') res.writeHead(502, { 'Content-Type': 'text/plain' }).end('bad gateway');
     if (mode === 'up') forward(req, res, target).catch(() => req.socket.destroy());
   });
@@ -47,11 +51,17 @@ export async function startFaultProxy(target: string) {
   await listen();
 
   const control = createServer((req, res) => {
+    const cut = /^\/cut\/(\d+)$/.exec(req.url ?? '')?.[1];
+    if (req.method === 'POST' && cut !== undefined) {
+      passesBeforeCut = Number(cut);
+      return res.writeHead(204).end();
+    }
     const next = /^\/mode\/(\w+)$/.exec(req.url ?? '')?.[1];
     if (req.method !== 'POST' || !next || !MODES.includes(next)) return res.writeHead(404).end();
     const switched = next === 'down' ? stop() : data.listening ? Promise.resolve() : listen();
     void switched.then(() => {
       mode = next as FaultMode;
+      passesBeforeCut = Number.POSITIVE_INFINITY;
       res.writeHead(204).end();
     });
   });

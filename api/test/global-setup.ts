@@ -37,14 +37,19 @@ export default async function setup(project: TestProject) {
   });
   if (hasMigrations()) await applyMigrations(neon.connectionString, { fetchEndpoint: neon.url });
   const proxy = await startFaultProxy(neon.url);
+  // A second one, so that cutting the sign-up's statements cannot race the outage tests.
+  const cutProxy = await startFaultProxy(neon.url);
   project.provide('databaseUrl', neon.connectionString);
   project.provide('neonHttpEndpoint', neon.url);
   project.provide('faultProxyEndpoint', proxy.endpoint);
   project.provide('faultProxyControl', proxy.controlUrl);
+  project.provide('cutProxyEndpoint', cutProxy.endpoint);
+  project.provide('cutProxyControl', cutProxy.controlUrl);
   project.provide('deadEndpoint', `http://127.0.0.1:${await findFreePort()}/sql`);
   project.provide('seedOpenApi', seedOpenApi());
   return async () => {
     await proxy.close();
+    await cutProxy.close();
     await neon.close();
   };
 }

@@ -1,5 +1,5 @@
 import { api } from './api.ts';
-import { signUpAndLogIn, withBearer } from './auth.ts';
+import { signUpAndLogInAsBrowser, withBearer } from './auth.ts';
 
 /** A signed-up, logged-in user whose `call` sends its bearer token. */
 export type TestUser = {
@@ -11,7 +11,7 @@ export type TestUser = {
 
 /** Signs a fresh user up and logs them in through the real auth endpoints (each from its own IP). */
 export async function newUser(label = 'user'): Promise<TestUser> {
-  const { id, email, accessToken } = await signUpAndLogIn(label);
+  const { id, email, accessToken } = await signUpAndLogInAsBrowser(label);
   return {
     id,
     email,

@@ -16,5 +16,10 @@ declare namespace Cloudflare {
     AUTH_RATE_LIMIT_WINDOW_SECONDS?: string;
     AUTH_RATE_LIMIT_PER_IP?: string;
     AUTH_RATE_LIMIT_PER_EMAIL?: string;
+    AUTH_SIGN_IN_MAX_DELAY_MS?: string;
+    DATA_WRITE_LIMITER: RateLimit;
+    DATA_READ_LIMITER: RateLimit;
+    PRODUCTION_WRITE_LIMITER: RateLimit;
+    PRODUCTION_READ_LIMITER: RateLimit;
   }
 }

@@ -6,6 +6,9 @@ export const apiPaths = {
   openapi: `${API_PREFIX}/openapi.json`,
   docs: `${API_PREFIX}/docs`,
   me: `${API_PREFIX}/me`,
+  password: `${API_PREFIX}/me/password`,
+  sessions: `${API_PREFIX}/sessions`,
+  session: (id: string) => `${API_PREFIX}/sessions/${encodeURIComponent(id)}`,
   signup: `${API_PREFIX}/auth/signup`,
   login: `${API_PREFIX}/auth/login`,
   token: `${API_PREFIX}/auth/token`,
@@ -15,5 +18,6 @@ export const apiPaths = {
   task: (id: string) => `${API_PREFIX}/tasks/${encodeURIComponent(id)}`,
   taskCompletion: (id: string) => `${API_PREFIX}/tasks/${encodeURIComponent(id)}/complete`,
   tasksBulk: `${API_PREFIX}/tasks/bulk`,
+  taskCounts: `${API_PREFIX}/tasks/counts`,
   tags: `${API_PREFIX}/tags`,
 } as const;

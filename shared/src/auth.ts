@@ -1,15 +1,18 @@
 import { z } from 'zod';
 
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 128;
+
 /** The seed's password policy, enforced by the API and shown by the web before submit. */
 export const PASSWORD_RULES = [
-  { test: (p: string) => p.length >= 8, message: 'at least 8 characters' },
+  { test: (p: string) => p.length >= PASSWORD_MIN, message: `at least ${PASSWORD_MIN} characters` },
   { test: (p: string) => /[a-z]/.test(p), message: 'at least one lower-case letter' },
   { test: (p: string) => /[A-Z]/.test(p), message: 'at least one upper-case letter' },
 ] as const;
 
 export const PasswordSchema = z
   .string()
-  .max(128, 'at most 128 characters')
+  .max(PASSWORD_MAX, `at most ${PASSWORD_MAX} characters`)
   .superRefine((password, ctx) => {
     for (const rule of PASSWORD_RULES) {
       if (!rule.test(password))
@@ -83,15 +86,27 @@ export const AccessTokenSchema = z
   .meta({ id: 'AccessToken' });
 export type AccessToken = z.infer<typeof AccessTokenSchema>;
 
-export const LoginResponseSchema = AccessTokenSchema.extend({ refresh_token: z.string() }).meta({
-  id: 'LoginResponse',
-});
+/**
+ * A refresh token, issued only to clients that are not browsers (no `Origin`, no cookie): a
+ * browser's one session credential is its HttpOnly cookie. Single use: every refresh answers a
+ * new one, and presenting a used one again ends the session.
+ */
+const RefreshTokenField = z.string().min(1).max(512);
+
+export const LoginResponseSchema = AccessTokenSchema.extend({
+  refresh_token: RefreshTokenField.optional(),
+}).meta({ id: 'LoginResponse' });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 
 export const TokenRequestSchema = z
-  .strictObject({ refresh_token: z.string().min(1).max(512).optional() })
+  .strictObject({ refresh_token: RefreshTokenField.optional() })
   .meta({ id: 'TokenRequest' });
 export type TokenRequest = z.infer<typeof TokenRequestSchema>;
+
+export const TokenResponseSchema = AccessTokenSchema.extend({
+  refresh_token: RefreshTokenField.optional(),
+}).meta({ id: 'TokenResponse' });
+export type TokenResponse = z.infer<typeof TokenResponseSchema>;
 
 export const MeSchema = z
   .object({ id: z.uuid(), email: z.email(), name: z.string(), created_at: z.iso.datetime() })
@@ -102,3 +117,38 @@ export const LogoutResponseSchema = z
   .object({ logged_out: z.literal(true) })
   .meta({ id: 'LogoutResponse' });
 export type LogoutResponse = z.infer<typeof LogoutResponseSchema>;
+
+/** One signed-in device of the caller, as the account page lists it; never a token. */
+export const SessionSchema = z
+  .object({
+    id: z.uuid(),
+    /** The User-Agent it signed in with, or null when it sent none. */
+    device: z.string().nullable(),
+    created_at: z.iso.datetime(),
+    last_used_at: z.iso.datetime(),
+    /** True for the session the request's access token belongs to. */
+    current: z.boolean(),
+  })
+  .meta({ id: 'Session' });
+export type Session = z.infer<typeof SessionSchema>;
+
+export const SessionListSchema = z
+  .object({ sessions: z.array(SessionSchema) })
+  .meta({ id: 'SessionList' });
+export type SessionList = z.infer<typeof SessionListSchema>;
+
+export const SessionsEndedSchema = z
+  .object({ sessions_ended: z.number().int().nonnegative() })
+  .meta({ id: 'SessionsEnded' });
+export type SessionsEnded = z.infer<typeof SessionsEndedSchema>;
+
+export const SessionIdParamSchema = z.object({ id: z.uuid() });
+
+/** Changing the password needs the current one; the new one follows the sign-up policy. */
+export const ChangePasswordRequestSchema = z
+  .strictObject({
+    current_password: z.string().min(1, 'Enter your current password').max(128),
+    new_password: PasswordSchema,
+  })
+  .meta({ id: 'ChangePasswordRequest' });
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequestSchema>;

@@ -3,5 +3,8 @@ export * from './auth.ts';
 export * from './case-insensitive-enum.ts';
 export * from './health.ts';
 export * from './problem.ts';
+export * from './tag-text.ts';
+export * from './rate-limits.ts';
 export * from './task.ts';
+export * from './task-counts.ts';
 export * from './task-query.ts';

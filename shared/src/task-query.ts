@@ -10,6 +10,9 @@ export const TASK_SORT_KEYS = ['created_at', 'updated_at', 'due_at', 'priority',
 export const TaskSortSchema = z.enum(TASK_SORT_KEYS);
 export type TaskSort = z.infer<typeof TaskSortSchema>;
 
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
 export const TASK_STATUSES = ['all', 'pending', 'completed'] as const;
 export const LIST_LIMIT_DEFAULT = 50;
 export const LIST_LIMIT_MAX = 200;
@@ -29,7 +32,7 @@ export const TaskListQuerySchema = z
     due_before: InstantSchema.optional(),
     due_after: InstantSchema.optional(),
     sort: caseInsensitiveEnum(TaskSortSchema).default('created_at'),
-    order: caseInsensitiveEnum(z.enum(['asc', 'desc'])).default('desc'),
+    order: caseInsensitiveEnum(z.enum(SORT_ORDERS)).default('desc'),
     limit: z.coerce.number().int().min(1).max(LIST_LIMIT_MAX).default(LIST_LIMIT_DEFAULT),
     // A cursor carries a title sort key: 200 characters can take ~1,600 base64url characters.
     cursor: z.string().max(2048).optional(),

@@ -1,10 +1,10 @@
 import { test } from '@playwright/test';
 import {
+  accessToken,
   addTask,
   expect,
   logIn,
   open,
-  originOf,
   PASSWORD,
   signUp,
   uniqueEmail,
@@ -36,15 +36,14 @@ test('a session that ended elsewhere leads to /login with a message, then back',
   await open(page, '/?status=pending');
   // Settled: no token request of the page's own may race the session's end below.
   await expect(page.getByText('No tasks match these filters.')).toBeVisible();
-  // A second session for the same cookie jar, then ended by its refresh token: the browser keeps
-  // a cookie the API no longer honours, as after a revocation or an expiry.
-  const login = await page.request.post('/api/v1/auth/login', {
-    headers: { origin: originOf(page) },
-    data: { email, password: PASSWORD },
-  });
-  const { refresh_token } = (await login.json()) as { refresh_token: string };
-  const logout = await page.request.post('/api/v1/auth/logout', { data: { refresh_token } });
-  expect(logout.status()).toBe(200);
+  // End the page's own session from outside the UI: the browser keeps a cookie the API no
+  // longer honours, as after a revocation on another device or an expiry.
+  const headers = { authorization: `Bearer ${await accessToken(page)}` };
+  const list = await page.request.get('/api/v1/sessions', { headers });
+  const { sessions } = (await list.json()) as { sessions: { id: string; current: boolean }[] };
+  const current = sessions.find((session) => session.current)!;
+  const ended = await page.request.delete(`/api/v1/sessions/${current.id}`, { headers });
+  expect(ended.status()).toBe(204);
 
   await page.reload();
   await expect(page).toHaveURL(/\/login\?redirect=%2F%3Fstatus%3Dpending&reason=expired$/);

@@ -67,6 +67,15 @@ for (const theme of THEMES) {
       await checkAndShoot(page, 'status', theme);
     });
 
+    test('the account page, with its errors showing, is accessible', async ({ page }) => {
+      await signUp(page, 'looks-account');
+      await open(page, '/account');
+      await expect(page.getByText('(this device)')).toBeVisible();
+      await page.getByRole('button', { name: 'Change password' }).click();
+      await expect(page.locator('#current-password-error')).toBeVisible();
+      await checkAndShoot(page, 'account-errors', theme);
+    });
+
     test('the tasks page, empty and with tasks, is accessible', async ({ page }) => {
       await signUp(page, `looks-${theme}`);
       await checkAndShoot(page, 'tasks-empty', theme);

@@ -3,7 +3,7 @@
 // server (E2E_TARGET=dev) or the adapter-cloudflare build under `wrangler pages dev`, reaching
 // the API through its `API` service binding exactly as in production (E2E_TARGET=prod).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -22,9 +22,7 @@ import { E2E_PORTS, webOrigin, type Target } from './target.ts';
 /** Settings that keep the suites from tripping over production-grade limits. */
 const TEST_VARS = { AUTH_RATE_LIMIT_PER_IP: '100000', AUTH_RATE_LIMIT_PER_EMAIL: '1000' };
 
-/** Builds the web and serves it with `wrangler pages dev`, bound to the running API worker. */
-async function startProductionWeb(port: number): Promise<Stopper> {
-  const web = join(ROOT, 'web');
+function buildWeb(web: string) {
   try {
     execFileSync(process.execPath, [join(web, 'node_modules/vite/bin/vite.js'), 'build'], {
       cwd: web,
@@ -34,6 +32,18 @@ async function startProductionWeb(port: number): Promise<Stopper> {
     const output = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
     throw new Error(`vite build failed:\n${output}`, { cause: error });
   }
+}
+
+/** True when `npm test` has had turbo build the web just before (E2E_WEB_BUILT=1) and it is whole. */
+function prebuilt(web: string): boolean {
+  const output = ['.svelte-kit/cloudflare/_worker.js', '.svelte-kit/output/server/index.js'];
+  return process.env.E2E_WEB_BUILT === '1' && output.every((file) => existsSync(join(web, file)));
+}
+
+/** Builds the web (unless prebuilt) and serves it with `wrangler pages dev`, bound to the API. */
+async function startProductionWeb(port: number): Promise<Stopper> {
+  const web = join(ROOT, 'web');
+  if (!prebuilt(web)) buildWeb(web);
   const child = spawnGroup(
     join(ROOT, 'node_modules', '.bin', 'wrangler'),
     ['pages', 'dev', '.svelte-kit/cloudflare', '--ip', '127.0.0.1', '--port', String(port)]

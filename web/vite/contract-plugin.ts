@@ -6,11 +6,13 @@ import { SUPPORTED_KEYWORDS } from '../src/lib/contract/json-schema.ts';
 
 const ID = 'virtual:contract';
 const RESOLVED_ID = `\0${ID}`;
+/** Shared modules without zod, re-exported as they are (their functions included). */
+const ZOD_FREE_FILES = ['api-paths.ts', 'tag-text.ts'];
 
 /**
  * `virtual:contract` is the shared contract without zod classic: every zod schema exported by
  * `@tasks/shared` becomes its JSON Schema (as the API receives or sends it), every plain constant
- * its JSON value, and `apiPaths` is re-exported from its own zod-free source file.
+ * its JSON value, and the zod-free source files (`apiPaths`, the tag rules) are re-exported.
  */
 export function contractPlugin(): Plugin {
   return {
@@ -30,7 +32,9 @@ export async function contractModule(): Promise<{ source: string; files: string[
   const entry = createRequire(import.meta.url).resolve('@tasks/shared');
   // The shared package is TypeScript source: vite's module runner loads it, Node alone cannot.
   const { module, dependencies } = await runnerImport<Record<string, unknown>>(entry);
-  const lines = [`export * from ${JSON.stringify(join(dirname(entry), 'api-paths.ts'))};`];
+  const lines = ZOD_FREE_FILES.map(
+    (file) => `export * from ${JSON.stringify(join(dirname(entry), file))};`,
+  );
   for (const [name, value] of Object.entries(module)) {
     if (name === 'apiPaths' || name === 'API_PREFIX') continue;
     if (isZodSchema(value)) lines.push(exportConst(name, toJsonSchema(name, value)));

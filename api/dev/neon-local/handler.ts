@@ -2,6 +2,7 @@
 // @neondatabase/serverless client cannot tell this server from Neon.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isDatabaseError, type SqlBackend, type TextResult } from './backend.ts';
+import { refusalOf } from './local-only.ts';
 import { pgTextToJson } from './pg-text-to-json.ts';
 import {
   HttpError,
@@ -23,6 +24,11 @@ export interface HandlerOptions {
 /** Builds the request listener for the HTTP server. */
 export function createSqlHandler({ backend, latencyMs, log }: HandlerOptions) {
   return async (request: IncomingMessage, response: ServerResponse) => {
+    const refusal = refusalOf(request.headers);
+    if (refusal) {
+      request.resume();
+      return send(response, 403, JSON.stringify(errorBody(refusal)));
+    }
     const delay = latencyMs();
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
@@ -161,7 +167,6 @@ function send(response: ServerResponse, status: number, body: string, headers = 
   if (response.headersSent || response.destroyed) return;
   response.writeHead(status, {
     'Content-Type': 'application/json',
-    'Access-Control-Allow-Origin': '*',
     ...headers,
   });
   response.end(body);

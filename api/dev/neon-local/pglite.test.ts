@@ -1,6 +1,6 @@
-import { describeMigrations } from '../migrate-suite.ts';
-import { describeUuidMigration } from '../uuid-migration-suite.ts';
-import { describeFidelity, useTarget } from './fidelity/suite.ts';
+import { describeMigrations } from '../../test/fidelity/migrations.ts';
+import { describeFidelity, useTarget } from '../../test/fidelity/suite.ts';
+import { describeUuidMigration } from '../../test/fidelity/uuid-migration.ts';
 import { startNeonLocal } from './index.ts';
 
 // One in-memory PGlite for the whole file: starting the WASM Postgres is the slow part.

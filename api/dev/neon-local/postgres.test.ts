@@ -2,9 +2,9 @@
 // are installed, or the server PG_TEST_URL names. Neither → the suite fails, it never skips.
 import pg from 'pg';
 import { hasPostgresBinaries, startThrowawayCluster } from '../pg-cluster.ts';
-import { describeMigrations } from '../migrate-suite.ts';
-import { describeUuidMigration } from '../uuid-migration-suite.ts';
-import { describeFidelity, useTarget } from './fidelity/suite.ts';
+import { describeMigrations } from '../../test/fidelity/migrations.ts';
+import { describeFidelity, useTarget } from '../../test/fidelity/suite.ts';
+import { describeUuidMigration } from '../../test/fidelity/uuid-migration.ts';
 import { startNeonLocal } from './index.ts';
 
 /** A fresh database on the configured server, dropped again by the returned function. */

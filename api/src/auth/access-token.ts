@@ -3,6 +3,7 @@ import type { Database } from '../db/client.ts';
 import type { Env } from '../env.ts';
 import { ApiError } from '../api-error.ts';
 import { ACCESS_TOKEN_TTL_SECONDS, CLOCK_TOLERANCE_SECONDS } from './auth-config.ts';
+import type { Background } from './auth-state.ts';
 import { ACCESS_TOKEN_ALG, keyRingFor } from './signing-keys.ts';
 
 /** Who an access token speaks for: the user and the session it was minted from. */
@@ -38,10 +39,22 @@ export async function verifyAccessToken(
   token: string,
   env: Env,
   db: Database,
+  background?: Background,
 ): Promise<AccessTokenClaims> {
   const header = trustedHeader(token);
-  const key = await keyRingFor(env).verificationKey(db, header.kid);
+  const ring = keyRingFor(env);
+  const snapshot = await ring.snapshot(db, background);
+  const key = await ring.verificationKey(db, snapshot, header.kid);
   if (!key) throw invalidToken();
+  const claims = await verifiedClaims(token, key, env);
+  // A session that ended (sign-out, revocation, password change, reuse) takes its tokens along.
+  if (ring.state.isEnded(snapshot, claims.sessionId)) {
+    throw ApiError.unauthorized('The session has ended; log in again.');
+  }
+  return claims;
+}
+
+async function verifiedClaims(token: string, key: CryptoKey, env: Env) {
   try {
     const { payload } = await jwtVerify(token, key, {
       algorithms: [ACCESS_TOKEN_ALG],

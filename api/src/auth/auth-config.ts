@@ -9,6 +9,9 @@ export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 /** A session ends after this long without use; every use (token refresh) restarts the clock. */
 export const SESSION_IDLE_TIMEOUT_SECONDS = 24 * 60 * 60;
 
+/** A session ends this long after sign-in however often it is used; then a new sign-in is needed. */
+export const SESSION_ABSOLUTE_LIFETIME_SECONDS = 30 * 24 * 60 * 60;
+
 /** Leeway for `exp`, `nbf` and `iat` between the signer's clock and ours. */
 export const CLOCK_TOLERANCE_SECONDS = 30;
 

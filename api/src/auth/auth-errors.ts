@@ -7,6 +7,9 @@ import { WEAK_PASSWORD } from './auth-hooks.ts';
 /** The one answer to a failed login, whether the email is unknown or the password wrong. */
 export const INVALID_CREDENTIALS = 'Invalid email or password.';
 
+/** The answer to a sign-up for an email that already has an account. */
+export const EMAIL_TAKEN = 'That email is already registered.';
+
 type BetterAuthErrorBody = { code?: unknown; message?: unknown; field?: unknown };
 
 /** Awaits a Better Auth server-API call, turning its APIError into the API's one error type. */
@@ -39,9 +42,7 @@ function toApiError(status: number, body: BetterAuthErrorBody | undefined, cause
     case 'USER_ALREADY_EXISTS':
     case 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL':
     case 'FAILED_TO_CREATE_USER':
-      return ApiError.badRequest('That email is already registered.', [
-        { path: 'email', message: 'That email is already registered.' },
-      ]);
+      return ApiError.badRequest(EMAIL_TAKEN, [{ path: 'email', message: EMAIL_TAKEN }]);
     case WEAK_PASSWORD:
       return ApiError.badRequest('The password is too weak.', fieldErrors(body, message));
   }

@@ -1,19 +1,21 @@
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { betterAuth } from 'better-auth/minimal';
-import { bearer } from 'better-auth/plugins/bearer';
 import { jwt, type Jwk, type JwtOptions } from 'better-auth/plugins/jwt';
+import { PASSWORD_MAX, PASSWORD_MIN } from '@tasks/shared';
 import type { Database } from '../db/client.ts';
 import { accounts, jwks, sessions, users, verifications } from '../db/schema/index.ts';
 import type { Env } from '../env.ts';
 import {
   ACCESS_TOKEN_TTL_SECONDS,
   AUTH_BASE_PATH,
+  CLOCK_TOLERANCE_SECONDS,
   SESSION_IDLE_TIMEOUT_SECONDS,
 } from './auth-config.ts';
 import { accessTokenOnSignIn, enforcePasswordPolicy } from './auth-hooks.ts';
 import { IP_ADDRESS_OPTIONS, sharedRateLimitStorage } from './rate-limit.ts';
 import type { SigningKeyRow } from './queries.ts';
-import { ACCESS_TOKEN_ALG, keyRingFor } from './signing-keys.ts';
+import { accessTokenLifetime } from './session-lifetime.ts';
+import { ACCESS_TOKEN_ALG, keyRingFor, SIGNING_KEY_ROTATION_SECONDS } from './signing-keys.ts';
 
 /** Better Auth's model names → our tables (the adapter looks tables up by model name). */
 const AUTH_TABLES = {
@@ -25,10 +27,10 @@ const AUTH_TABLES = {
 };
 
 /**
- * Better Auth endpoints reachable over HTTP are allowlisted in routes/native.ts; these are also
- * switched off inside Better Auth so only the rate-limited seed endpoints can sign in or up.
+ * No Better Auth endpoint is reachable over HTTP (the app mounts only the seed endpoints and
+ * `/jwks`); these are also switched off inside Better Auth in case a route ever forwarded to it.
  */
-const DISABLED_PATHS = ['/sign-in/email', '/sign-up/email', '/token'];
+const DISABLED_PATHS = ['/sign-in/email', '/sign-up/email', '/token', '/update-user'];
 
 /**
  * Better Auth for one request. Workers expose bindings only per request, and the Drizzle client
@@ -49,7 +51,13 @@ export function createAuth(env: Env, db: Database) {
     database: drizzleAdapter(db, { provider: 'pg', schema: AUTH_TABLES, transaction: false }),
     telemetry: { enabled: false },
     logger: { level: 'error' },
-    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    // Sign-up writes the user and credential itself, in one statement (routes/signup.ts).
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: PASSWORD_MIN,
+      maxPasswordLength: PASSWORD_MAX,
+      autoSignIn: false,
+    },
     // updateAge 0: every use of the session (a token refresh) pushes its expiry a full day out.
     session: { expiresIn: SESSION_IDLE_TIMEOUT_SECONDS, updateAge: 0 },
     rateLimit: {
@@ -71,7 +79,9 @@ export function createAuth(env: Env, db: Database) {
       // default, so users, sessions and keys get the seed's `format: uuid` ids.
       database: { joins: true, generateId: 'uuid' },
     },
-    plugins: [jwt(jwtOptions), bearer(), accessTokenOnSignIn(jwtOptions)],
+    // No bearer plugin: it would put the session token in a `set-auth-token` header that page
+    // scripts can read. Refresh tokens are handled by routes/token.ts.
+    plugins: [jwt(jwtOptions), accessTokenOnSignIn(jwtOptions)],
   });
 }
 
@@ -81,13 +91,22 @@ export type Auth = ReturnType<typeof createAuth>;
 function accessTokenOptions(env: Env, db: Database): JwtOptions {
   const ring = keyRingFor(env);
   return {
-    jwks: { keyPairConfig: { alg: ACCESS_TOKEN_ALG, crv: 'Ed25519' } },
+    jwks: {
+      keyPairConfig: { alg: ACCESS_TOKEN_ALG, crv: 'Ed25519' },
+      rotationInterval: SIGNING_KEY_ROTATION_SECONDS,
+      // A retired key stays in the JWKS document as long as tokens it signed may be presented.
+      gracePeriod: ACCESS_TOKEN_TTL_SECONDS + CLOCK_TOLERANCE_SECONDS,
+    },
     jwt: {
       issuer: env.JWT_ISSUER,
       audience: env.JWT_AUDIENCE,
       expirationTime: `${ACCESS_TOKEN_TTL_SECONDS}s`,
-      // sub (the user id) is added by the plugin; sid lets a bearer logout end its session.
-      definePayload: ({ session }) => ({ sid: session.id }),
+      // sub (the user id) is added by the plugin; sid ties the token to its session, so ending
+      // the session refuses it; exp never outlives the session's absolute lifetime.
+      definePayload: ({ session }) => {
+        const { iat, exp } = accessTokenLifetime(session.createdAt);
+        return { sid: session.id, iat, exp };
+      },
     },
     adapter: {
       getJwks: async () => (await ring.signingKeys(db)).map(toJwk),
@@ -96,7 +115,7 @@ function accessTokenOptions(env: Env, db: Database): JwtOptions {
           model: 'jwks',
           data: webKey,
         });
-        ring.remember({
+        ring.state.rememberKey({
           ...jwk,
           expiresAt: jwk.expiresAt ?? null,
           alg: jwk.alg ?? null,

@@ -1,12 +1,23 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, gt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import { jwks, sessions, users } from '../db/schema/index.ts';
+import { jwks, sessionRevocations, users } from '../db/schema/index.ts';
 
 export type SigningKeyRow = typeof jwks.$inferSelect;
 
-/** Every JWT signing key (one round trip). */
-export async function listSigningKeys(db: Database): Promise<SigningKeyRow[]> {
-  return db.select().from(jwks);
+/**
+ * Every JWT signing key and the sessions ended in the last `windowSeconds` (one round trip).
+ */
+export async function loadAuthState(db: Database, windowSeconds: number) {
+  const [keys, revoked] = await db.batch([
+    db.select().from(jwks),
+    db
+      .select({ sessionId: sessionRevocations.sessionId })
+      .from(sessionRevocations)
+      .where(
+        gt(sessionRevocations.revokedAt, sql`now() - make_interval(secs => ${windowSeconds})`),
+      ),
+  ]);
+  return { keys, revokedSessionIds: revoked.map((row) => row.sessionId) };
 }
 
 /** The profile `/me` shows, or undefined when the user no longer exists (one round trip). */
@@ -18,9 +29,31 @@ export async function findUserProfile(db: Database, userId: string) {
   return row;
 }
 
-/** Ends one session of one user; ending an already ended session is not an error (one round trip). */
-export async function endSession(db: Database, userId: string, sessionId: string): Promise<void> {
-  await db.delete(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)));
+/**
+ * Creates a user with a password credential in one statement, so a failure anywhere leaves
+ * neither (neon-http has no interactive transaction, and Better Auth's sign-up writes them one
+ * by one). Answers the new user, or undefined when the email is already registered.
+ */
+export async function createPasswordUser(
+  db: Database,
+  input: { email: string; name: string; passwordHash: string },
+) {
+  const result = await db.execute<{ id: string; email: string; created_at: string }>(sql`
+    with new_user as (
+      insert into users (name, email, email_verified, created_at, updated_at)
+      values (${input.name}, ${input.email}, false, now(), now())
+      on conflict (email) do nothing
+      returning id, email, created_at
+    ),
+    credential as (
+      -- Ids are the columns' uuid defaults, as Better Auth leaves them (generateId: 'uuid').
+      insert into accounts (account_id, provider_id, user_id, password, created_at, updated_at)
+      select id::text, 'credential', id, ${input.passwordHash}, now(), now()
+      from new_user
+    )
+    select id, email, created_at from new_user`);
+  const [row] = result.rows;
+  return row && { id: row.id, email: row.email, createdAt: new Date(row.created_at) };
 }
 
 export type RateLimitHit = { key: string; hits: number; retryAfterSeconds: number };
@@ -61,7 +94,7 @@ export async function consumeRateLimits(
   }));
 }
 
-/** Forgets the attempts counted against `key` (one round trip). */
-export async function clearRateLimit(db: Database, key: string): Promise<void> {
-  await db.execute(sql`delete from auth_rate_limits where key = ${key}`);
+/** Forgets the attempts counted against `keys` (one round trip). */
+export async function clearRateLimits(db: Database, keys: readonly string[]): Promise<void> {
+  await db.execute(sql`delete from auth_rate_limits where key = any(${sql.param(keys)}::text[])`);
 }

@@ -3,7 +3,7 @@ import type { BetterAuthOptions } from 'better-auth';
 import type { Database } from '../db/client.ts';
 import type { Env } from '../env.ts';
 import { ApiError } from '../api-error.ts';
-import { clearRateLimit, consumeRateLimits, type RateLimitHit } from './queries.ts';
+import { consumeRateLimits, type RateLimitHit } from './queries.ts';
 
 /** Cloudflare sets `CF-Connecting-IP` on every request and overwrites any value a client sent. */
 export const IP_ADDRESS_OPTIONS = { ipAddressHeaders: ['cf-connecting-ip'] };
@@ -14,17 +14,14 @@ export type RateLimitRule = { name: string; max: number; windowSeconds: number }
 export type RateLimitCheck = { rule: RateLimitRule; subject: string };
 
 /**
- * The auth rate limits, from env. Sign-in counts every attempt per IP, and per email the failed
- * ones (a success clears that count); sign-up counts attempts per IP and per email; token refresh
- * counts attempts per IP.
+ * The sign-up and refresh rate limits, from env: sign-up counts attempts per IP and per email;
+ * token refresh counts attempts per IP. Sign-in has its own throttle (sign-in-throttle.ts).
  */
 export function authRateLimitRules(env: Env) {
   const windowSeconds = env.AUTH_RATE_LIMIT_WINDOW_SECONDS;
   const perIp = { max: env.AUTH_RATE_LIMIT_PER_IP, windowSeconds };
   const perEmail = { max: env.AUTH_RATE_LIMIT_PER_EMAIL, windowSeconds };
   return {
-    signInByIp: { name: 'sign-in:ip', ...perIp },
-    signInByEmail: { name: 'sign-in:email', ...perEmail },
     signUpByIp: { name: 'sign-up:ip', ...perIp },
     signUpByEmail: { name: 'sign-up:email', ...perEmail },
     tokenByIp: { name: 'token:ip', ...perIp },
@@ -45,14 +42,16 @@ export function rateLimitKey(check: RateLimitCheck): string {
 }
 
 /**
- * Counts this attempt against every check in one round trip and throws 429 (with `Retry-After`)
- * when any of them is over its limit. Returns the counts, keyed like `rateLimitKey`.
+ * Counts this attempt against every check, and also against `counted` (which never refuse), in
+ * one round trip; throws 429 (with `Retry-After`) when any of `checks` is over its limit. Returns
+ * the counts, keyed like `rateLimitKey`.
  */
 export async function enforceRateLimits(
   db: Database,
   checks: readonly RateLimitCheck[],
+  counted: readonly RateLimitCheck[] = [],
 ): Promise<Map<string, RateLimitHit>> {
-  const attempts = checks.map((check) => ({
+  const attempts = [...checks, ...counted].map((check) => ({
     key: rateLimitKey(check),
     windowSeconds: check.rule.windowSeconds,
   }));
@@ -64,16 +63,6 @@ export async function enforceRateLimits(
     throw ApiError.tooManyRequests(Math.max(...refused.map(({ hit }) => hit!.retryAfterSeconds)));
   }
   return hits;
-}
-
-/** After a success, forgets the earlier failed attempts of `check` (no round trip if there were none). */
-export async function forgiveFailures(
-  db: Database,
-  check: RateLimitCheck,
-  hits: Map<string, RateLimitHit>,
-): Promise<void> {
-  const key = rateLimitKey(check);
-  if ((hits.get(key)?.hits ?? 0) > 1) await clearRateLimit(db, key);
 }
 
 /**

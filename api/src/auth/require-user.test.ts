@@ -38,7 +38,6 @@ describe('every /api/v1 route', () => {
     ];
     expect(publicPaths.sort()).toEqual(
       [
-        '/api/v1/auth/*',
         '/api/v1/auth/jwks',
         '/api/v1/auth/login',
         '/api/v1/auth/logout',

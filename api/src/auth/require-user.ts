@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import type { AppEnv } from '../app-env.ts';
 import { bearerToken, verifyAccessToken } from './access-token.ts';
+import type { Background } from './auth-state.ts';
 
 export type RequireUserOptions = {
   /**
@@ -26,10 +27,22 @@ export function requireUser(options: RequireUserOptions): MiddlewareHandler<AppE
       bearerToken(c.req.header('Authorization')),
       c.var.env,
       c.var.db,
+      background(c),
     );
     c.set('userId', claims.userId);
+    c.set('sessionId', claims.sessionId);
     await next();
   };
+}
+
+/** `waitUntil` of the request, where the runtime has one (Hono's `app.request` has none). */
+function background(c: Context): Background | undefined {
+  try {
+    const ctx = c.executionCtx;
+    return (work) => ctx.waitUntil(work);
+  } catch {
+    return undefined;
+  }
 }
 
 /** True when a route handler (not only `use` middleware, registered as ALL) matches the request. */

@@ -1,51 +1,60 @@
 import { importJWK } from 'jose';
-import type { Database } from '../db/client.ts';
+import { createDb, type Database } from '../db/client.ts';
+import { createMeter } from '../db/meter.ts';
 import type { Env } from '../env.ts';
 import { ACCESS_TOKEN_TTL_SECONDS } from './auth-config.ts';
-import { listSigningKeys, type SigningKeyRow } from './queries.ts';
+import { AuthState, type AuthSnapshot, type Background } from './auth-state.ts';
+import type { SigningKeyRow } from './queries.ts';
 
 /** The only signature algorithm the API issues and accepts. */
 export const ACCESS_TOKEN_ALG = 'EdDSA';
+
+/**
+ * Signing keys rotate: the jwt plugin mints a new key once the newest one is this old, and the
+ * old one keeps verifying the tokens it signed until they expire (see isUsableForVerification).
+ */
+export const SIGNING_KEY_ROTATION_SECONDS = 30 * 24 * 60 * 60;
 
 /**
  * An unknown `kid` reloads the keys at most this often per isolate: a new key minted by another
  * isolate is picked up within seconds, while forged kids cannot force a database trip per request.
  */
 const UNKNOWN_KID_RELOAD_COOLDOWN_MS = 10_000;
-/** Signing and the JWKS document re-read the table this often, to see keys other isolates added. */
-const SIGNING_KEYS_MAX_AGE_MS = 10 * 60_000;
 
 /**
- * The `jwks` table held in isolate memory: loaded once, public keys imported once. Verifying a
- * token with a known `kid` costs no database round trip.
+ * The `jwks` table and the recent session revocations, held in isolate memory (AuthState), with
+ * the public keys imported once. Verifying a token with a known `kid` costs no round trip.
  */
 export class KeyRing {
-  private rows: SigningKeyRow[] | undefined;
-  private loading: Promise<SigningKeyRow[]> | undefined;
-  private loadedAt = Number.NEGATIVE_INFINITY;
+  readonly state = new AuthState();
   private readonly verifiers = new Map<string, Promise<CryptoKey | undefined>>();
 
-  /** Every stored key, private halves still encrypted; re-read when older than the max age. */
+  constructor(private readonly reloadDb: () => Database) {}
+
+  /** A snapshot fit for verification (at most a minute old). */
+  snapshot(db: Database, background?: Background): Promise<AuthSnapshot> {
+    return this.state.current(db, this.reloadDb, background);
+  }
+
+  /** Every stored key, private halves still encrypted, for signing and the JWKS document. */
   async signingKeys(db: Database): Promise<SigningKeyRow[]> {
-    if (this.rows && Date.now() - this.loadedAt < SIGNING_KEYS_MAX_AGE_MS) return this.rows;
-    return this.load(db);
+    return (await this.state.latest(db)).keys;
   }
 
-  /** Records a key this isolate just created, so it signs and verifies without a reload. */
-  remember(row: SigningKeyRow): void {
-    this.rows = [...(this.rows ?? []).filter((known) => known.id !== row.id), row];
-  }
-
-  /** The Ed25519 public key for `kid`, or undefined when no usable key has that id. */
-  async verificationKey(db: Database, kid: string): Promise<CryptoKey | undefined> {
-    const rows = this.rows ?? (await this.load(db));
-    let row = rows.find((known) => known.id === kid);
+  /** The Ed25519 public key for `kid` in `snapshot`, or undefined when no usable key has it. */
+  async verificationKey(
+    db: Database,
+    snapshot: AuthSnapshot,
+    kid: string,
+  ): Promise<CryptoKey | undefined> {
+    let row = snapshot.keys.find((known) => known.id === kid);
     // An empty ring reloads regardless: the first key is minted by whichever isolate signs first.
     if (
       !row &&
-      (rows.length === 0 || Date.now() - this.loadedAt >= UNKNOWN_KID_RELOAD_COOLDOWN_MS)
+      (snapshot.keys.length === 0 ||
+        Date.now() - snapshot.loadedAt >= UNKNOWN_KID_RELOAD_COOLDOWN_MS)
     ) {
-      row = (await this.load(db)).find((known) => known.id === kid);
+      row = (await this.state.load(db)).keys.find((known) => known.id === kid);
     }
     if (!row || !isUsableForVerification(row)) return undefined;
     let verifier = this.verifiers.get(row.id);
@@ -59,20 +68,6 @@ export class KeyRing {
       this.verifiers.set(row.id, verifier);
     }
     return verifier;
-  }
-
-  private load(db: Database): Promise<SigningKeyRow[]> {
-    // Concurrent cold requests in one isolate share one read.
-    this.loading ??= listSigningKeys(db)
-      .then((rows) => {
-        this.rows = rows;
-        this.loadedAt = Date.now();
-        return rows;
-      })
-      .finally(() => {
-        this.loading = undefined;
-      });
-    return this.loading;
   }
 }
 
@@ -96,7 +91,7 @@ export function keyRingFor(env: Env): KeyRing {
   const id = `${env.NEON_HTTP_ENDPOINT ?? ''}|${env.DATABASE_URL}`;
   let ring = rings.get(id);
   if (!ring) {
-    ring = new KeyRing();
+    ring = new KeyRing(() => createDb(env, createMeter()));
     rings.set(id, ring);
   }
   return ring;

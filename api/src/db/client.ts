@@ -57,14 +57,22 @@ async function meteredFetch(url: string, init: DbFetchInit = {}): Promise<Respon
 }
 neonConfig.fetchFunction = meteredFetch;
 
-/** A Drizzle client for one request; every query it runs is counted on `meter`. */
-export function createDb(env: Env, meter: DbMeter): Database {
+/** The part of the environment a database client reads. */
+export type DbTarget = Pick<Env, 'DATABASE_URL' | 'NEON_HTTP_ENDPOINT' | 'DB_TIMEOUT_MS'>;
+
+/** The neon SQL client behind `createDb` (the fidelity suite drives the local server through it). */
+export function createSql(target: DbTarget, meter: DbMeter) {
   const dbCall: DbCall = {
     meter,
-    timeoutMs: env.DB_TIMEOUT_MS,
-    endpoint: env.NEON_HTTP_ENDPOINT,
+    timeoutMs: target.DB_TIMEOUT_MS,
+    endpoint: target.NEON_HTTP_ENDPOINT,
   };
-  const client = neon(env.DATABASE_URL, { fetchOptions: { dbCall } });
+  return neon(target.DATABASE_URL, { fetchOptions: { dbCall } });
+}
+
+/** A Drizzle client for one request; every query it runs is counted on `meter`. */
+export function createDb(env: Env, meter: DbMeter): Database {
+  const client = createSql(env, meter);
   // What drizzle() does, minus the per-call schema walk (drizzle-orm/neon-http/driver.js).
   const session = new NeonHttpDriver(client, dialect).createSession(relationalSchema);
   const db = new NeonHttpDatabase(dialect, session, relationalSchema);

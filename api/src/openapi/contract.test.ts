@@ -6,7 +6,7 @@ import { api, json } from '../../test/api.ts';
 import { signUpAndLogIn, uniqueEmail, uniqueIp, GOOD_PASSWORD } from '../../test/auth.ts';
 import { postTask } from '../../test/tasks.ts';
 import { newUser, type TestUser } from '../../test/users.ts';
-import { undocumentedKeys, type JsonSchema } from './undocumented-keys.ts';
+import { undocumentedKeys, type JsonSchema } from '../../test/undocumented-keys.ts';
 
 // The contract test: every operation in the served OpenAPI document is called (successes and the
 // errors a client can provoke), and each response must have a documented status and media type
@@ -84,8 +84,35 @@ const calls: Record<string, () => Promise<Call[]>> = {
     ];
   },
   'GET /api/v1/tags': async () => [{ path: apiPaths.tags }],
+  'GET /api/v1/tasks/counts': async () => [
+    { path: apiPaths.taskCounts },
+    { path: apiPaths.taskCounts, as: 'anonymous' },
+  ],
   'GET /api/v1/me': async () => [{ path: apiPaths.me }, { path: apiPaths.me, as: 'anonymous' }],
   'GET /api/v1/auth/jwks': async () => [{ path: apiPaths.jwks }],
+  'GET /api/v1/sessions': async () => [{ path: apiPaths.sessions }],
+  'DELETE /api/v1/sessions': async () => [{ path: apiPaths.sessions, init: { method: 'DELETE' } }],
+  'DELETE /api/v1/sessions/{id}': async () => {
+    const someone = await signUpAndLogIn('contract-sessions');
+    const headers = { Authorization: `Bearer ${someone.accessToken}` };
+    const list = (await (await api(apiPaths.sessions, { headers })).json()) as {
+      sessions: { id: string; current: boolean }[];
+    };
+    const other = list.sessions.find((session) => !session.current)!;
+    return [
+      { path: apiPaths.session(other.id), init: { method: 'DELETE', headers }, as: 'anonymous' },
+      { path: apiPaths.session(missing), init: { method: 'DELETE' } },
+    ];
+  },
+  'PUT /api/v1/me/password': async () => {
+    const someone = await signUpAndLogIn('contract-password');
+    const headers = { Authorization: `Bearer ${someone.accessToken}` };
+    const body = { current_password: GOOD_PASSWORD, new_password: 'Battery-staple-7' };
+    return [
+      { path: apiPaths.password, init: json('PUT', body, headers), as: 'anonymous' },
+      { path: apiPaths.password, init: json('PUT', { ...body, new_password: 'weak' }, headers) },
+    ];
+  },
   'POST /api/v1/auth/signup': async () => {
     const headers = { 'CF-Connecting-IP': uniqueIp() };
     const body = { email: uniqueEmail('contract'), password: GOOD_PASSWORD };

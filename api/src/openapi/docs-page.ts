@@ -1,16 +1,14 @@
 import type { Handler } from 'hono';
 import { apiPaths } from '@tasks/shared';
-
-const SWAGGER_UI = 'https://cdn.jsdelivr.net/npm/swagger-ui-dist@5.35.0';
-// Subresource Integrity of the two pinned CDN files (sha384 of the npm tarball contents).
-const SCRIPT_SRI = 'sha384-gjRm0bEPMeTmMh5jT2cHccIwCUZSTd8YC+j0d0sXw0MdGEfScduGpSyF3ZSSLkX9';
-const STYLE_SRI = 'sha384-WlYgdmXYOOBWL5apwjDEZwN+U3HmXSSu5R6V5aGxEcf7z+KuRNwBhoxKVN1i3D5I';
+import { DOCS_UI_PATH } from './docs-ui.ts';
 
 function randomNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return btoa(String.fromCharCode(...bytes));
 }
 
+// Swagger UI's files are this worker's own static assets: no CDN, so the page works offline.
+// `validatorUrl: null` keeps it from asking validator.swagger.io for a badge.
 function page(nonce: string): string {
   return `<!doctype html>
 <html lang="en">
@@ -18,13 +16,13 @@ function page(nonce: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Tasks API reference</title>
-<link rel="stylesheet" href="${SWAGGER_UI}/swagger-ui.css" integrity="${STYLE_SRI}" crossorigin="anonymous">
+<link rel="stylesheet" href="${DOCS_UI_PATH}/swagger-ui.css">
 </head>
 <body>
 <div id="swagger-ui"></div>
-<script src="${SWAGGER_UI}/swagger-ui-bundle.js" integrity="${SCRIPT_SRI}" crossorigin="anonymous"></script>
+<script src="${DOCS_UI_PATH}/swagger-ui-bundle.js"></script>
 <script nonce="${nonce}">
-window.ui = SwaggerUIBundle({ url: '${apiPaths.openapi}', dom_id: '#swagger-ui' });
+window.ui = SwaggerUIBundle({ url: '${apiPaths.openapi}', dom_id: '#swagger-ui', validatorUrl: null });
 </script>
 </body>
 </html>`;
@@ -35,8 +33,8 @@ export const docsPage: Handler = (c) => {
   const nonce = randomNonce();
   const csp = [
     "default-src 'none'",
-    `script-src 'nonce-${nonce}' ${SWAGGER_UI}/`,
-    `style-src ${SWAGGER_UI}/ 'unsafe-inline'`,
+    `script-src 'nonce-${nonce}' 'self'`,
+    "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "connect-src 'self'",
     "frame-ancestors 'none'",

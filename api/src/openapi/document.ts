@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { apiPaths } from '@tasks/shared';
 import type { AppEnv } from '../app-env.ts';
+import { documentRateLimits } from './rate-limit-responses.ts';
 
 const INFO = {
   title: 'Tasks API',
@@ -29,7 +30,11 @@ export function serveOpenApiDocument(app: OpenAPIHono<AppEnv>): void {
   app.get(apiPaths.openapi, (c) => {
     // Hono's doc31() renders a generator exception as a 200-less JSON dump; build it ourselves so a
     // failure goes through onError like any other.
-    document ??= app.getOpenAPI31Document({ openapi: '3.1.0', info: INFO });
+    if (!document) {
+      const built = app.getOpenAPI31Document({ openapi: '3.1.0', info: INFO });
+      documentRateLimits(built.paths as Parameters<typeof documentRateLimits>[0]);
+      document = built;
+    }
     return c.json(document);
   });
 }

@@ -50,7 +50,7 @@ describe('GET /api/v1/openapi.json', () => {
 
   it('marks every task and tag operation bearer-only, with problem+json errors', () => {
     const taskOperations = operations().filter(({ path }) => /^\/api\/v1\/(tasks|tags)/.test(path));
-    expect(taskOperations.length).toBe(11);
+    expect(taskOperations.length).toBe(12);
     for (const { key, op } of taskOperations) {
       expect(op.security, key).toEqual([{ bearer: [] }]);
       expect(Object.keys(op.responses), key).toContain('401');
@@ -74,6 +74,7 @@ describe('GET /api/v1/openapi.json', () => {
       'BulkResult',
       'Cleared',
       'TagCount',
+      'TaskCounts',
       'Priority',
     ]) {
       expect(text, name).toContain(`"#/components/schemas/${name}"`);

@@ -37,5 +37,11 @@ describe('OpenAPI', () => {
     expect(nonce).toBeTruthy();
     expect(res.headers.get('Content-Security-Policy')).toContain(`'nonce-${nonce}'`);
     expect(html).toContain("url: '/api/v1/openapi.json'");
+    // Offline: every file the page loads is this origin's (e2e docs.spec.ts renders it offline).
+    expect([...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      '/api/v1/docs/ui/swagger-ui.css',
+      '/api/v1/docs/ui/swagger-ui-bundle.js',
+    ]);
+    expect(res.headers.get('Content-Security-Policy')).not.toMatch(/https?:/);
   });
 });

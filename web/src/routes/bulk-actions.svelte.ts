@@ -1,4 +1,5 @@
 import type { Task } from '@tasks/shared';
+import { BULK_IDS_MAX } from 'virtual:contract';
 import * as api from '$lib/api/tasks';
 import { toasts } from '$lib/components/toasts.svelte';
 import { changed, reason } from './task-actions.svelte';
@@ -6,12 +7,9 @@ import type { TaskList } from './task-list.svelte';
 
 // "Mark all complete" and "Clear completed": they act on every matching task, loaded or not.
 
-/** The API takes at most this many ids per bulk request. */
-const BULK_MAX = 500;
-
 async function inChunks(action: 'complete' | 'reopen' | 'delete', ids: string[]) {
-  for (let start = 0; start < ids.length; start += BULK_MAX) {
-    await api.bulkAction(action, ids.slice(start, start + BULK_MAX));
+  for (let start = 0; start < ids.length; start += BULK_IDS_MAX) {
+    await api.bulkAction(action, ids.slice(start, start + BULK_IDS_MAX));
   }
 }
 

@@ -13,11 +13,13 @@ export type EditOutcome =
   | { status: 'gone' }
   | { status: 'failed'; error: ApiError | Error };
 
-/** Tells the other tabs, and refreshes the counts; versions changed in bulk need a reload. */
+/**
+ * Tells the other tabs. A single write's answer already moved the counts (`list.recount`), so it
+ * sends nothing more; bulk changes touch tasks that are not loaded and need a reload.
+ */
 export function changed(list: TaskList, reload = false) {
   tellOtherTabs({ type: 'tasks-changed' });
   if (reload) list.reload();
-  else void list.refreshCounts().catch(() => undefined);
 }
 
 export const quote = (task: Task) => `“${task.title}”`;
@@ -31,10 +33,11 @@ export async function addTask(list: TaskList, input: TaskCreate): Promise<ApiErr
   const shown = list.fitsStatus(draft);
   if (shown) list.insert(draft);
   list.saving.add(key);
-  list.pending.count++;
+  list.recount(undefined, draft);
   try {
     const task = await list.queue(key, () => api.createTask(input, key));
     list.created(key, task.id);
+    list.recount(draft, task);
     const current = list.find(key);
     // Edits made while it was on its way are queued behind it: keep them on screen.
     if (current && list.isQueued(key)) list.replace({ ...current, ...identity(task) }, key);
@@ -44,7 +47,7 @@ export async function addTask(list: TaskList, input: TaskCreate): Promise<ApiErr
     return undefined;
   } catch (error) {
     list.remove(key);
-    list.pending.count--;
+    list.recount(draft, undefined);
     if (error instanceof ApiError) return error;
     toasts.error(`Couldn’t add the task: ${reason(error)}`);
     return undefined;
@@ -83,7 +86,9 @@ export async function editTask(list: TaskList, task: Task, changes: TaskUpdate) 
   const before = Object.fromEntries(
     Object.keys(changes).map((field) => [field, snapshot[field as keyof Task]]),
   );
+  const optimistic = { ...snapshot, ...(changes as Partial<Task>) };
   list.replace({ ...task, ...(changes as Partial<Task>) });
+  list.recount(snapshot, optimistic);
   list.saving.add(key);
   const outcome = await list.queue(key, async () => {
     const result = await saveEdit(
@@ -105,10 +110,18 @@ export async function editTask(list: TaskList, task: Task, changes: TaskUpdate) 
     if (more && shown) shown.version = outcome.task.version;
     else list.replace(outcome.task, key);
     if (!list.fitsStatus(outcome.task)) list.remove(key);
+    list.recount(optimistic, outcome.task);
     changed(list);
-  } else if (outcome.status === 'conflict') list.replace(outcome.current, key);
-  else if (outcome.status === 'gone') list.remove(key);
-  else if (shown) list.replace({ ...shown, ...before }, key);
+  } else if (outcome.status === 'conflict') {
+    list.replace(outcome.current, key);
+    list.recount(optimistic, outcome.current);
+  } else if (outcome.status === 'gone') {
+    list.remove(key);
+    list.recount(optimistic, undefined);
+  } else {
+    if (shown) list.replace({ ...shown, ...before }, key);
+    list.recount(optimistic, { ...optimistic, ...before });
+  }
   return outcome;
 }
 
@@ -145,16 +158,9 @@ export async function quickEdit(list: TaskList, task: Task, changes: TaskUpdate)
 /** Hides the task with an Undo toast; it is deleted when the toast goes. */
 export function deleteTask(list: TaskList, task: Task): void {
   const key = list.keyOf(task.id);
-  list.hidden.add(key);
-  if (!task.completed) list.pending.count--;
+  list.hideDeleted(key, $state.snapshot(task) as Task);
   toasts.show(`Deleted ${quote(task)}`, {
-    action: {
-      label: 'Undo',
-      run: () => {
-        list.hidden.delete(key);
-        if (!task.completed) list.pending.count++;
-      },
-    },
+    action: { label: 'Undo', run: () => list.unhideDeleted(key) },
     onExpire: () => void list.queue(key, () => commitDelete(list, key, task)),
   });
 }
@@ -162,11 +168,11 @@ export function deleteTask(list: TaskList, task: Task): void {
 async function commitDelete(list: TaskList, key: string, task: Task): Promise<void> {
   try {
     await api.deleteTask(list.idOf(key), list.find(key)?.version ?? task.version);
-    list.remove(key);
+    list.deleted(key);
     changed(list);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return list.remove(key);
-    list.hidden.delete(key);
+    if (error instanceof ApiError && error.status === 404) return list.deleted(key);
+    list.unhideDeleted(key);
     const why =
       error instanceof ApiError && error.status === 412
         ? 'it was changed elsewhere'

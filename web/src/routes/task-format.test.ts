@@ -1,23 +1,14 @@
 import type { Task } from '@tasks/shared';
 import { describe, expect, it } from 'vitest';
 import { draftTask } from './task-draft';
-import { fromLocalInput, isOverdue, parseTags, tasksLeft, toLocalInput } from './task-format';
+import { fromLocalInput, isOverdue, tasksLeft, toLocalInput } from './task-format';
 
 describe('task formatting', () => {
   it('pluralises the count of tasks left', () => {
     expect(tasksLeft(0)).toBe('0 tasks left');
     expect(tasksLeft(1)).toBe('1 task left');
     expect(tasksLeft(2)).toBe('2 tasks left');
-    expect(tasksLeft(200, true)).toBe('200+ tasks left');
-  });
-
-  it('reads tags as the API will store them', () => {
-    expect(parseTags(' Home, errands ,, HOME,big project ')).toEqual([
-      'home',
-      'errands',
-      'big project',
-    ]);
-    expect(parseTags('  ')).toEqual([]);
+    expect(tasksLeft(1234)).toBe('1234 tasks left');
   });
 
   it('marks only pending tasks past their due date as overdue', () => {

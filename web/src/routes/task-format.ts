@@ -25,16 +25,7 @@ export function fromLocalInput(value: string): string | null {
   return value ? new Date(value).toISOString() : null;
 }
 
-/** Tags typed as `home, Errands ,, work` → ['home', 'errands', 'work'] (the API does the same). */
-export function parseTags(text: string): string[] {
-  const tags = text
-    .split(',')
-    .map((tag) => tag.trim().toLowerCase())
-    .filter(Boolean);
-  return [...new Set(tags)];
-}
-
 /** "1 task left", "3 tasks left". */
-export function tasksLeft(count: number, more = false): string {
-  return `${count}${more ? '+' : ''} ${count === 1 && !more ? 'task' : 'tasks'} left`;
+export function tasksLeft(count: number): string {
+  return `${count} ${count === 1 ? 'task' : 'tasks'} left`;
 }

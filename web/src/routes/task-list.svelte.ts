@@ -1,15 +1,14 @@
-import type { TagCount, Task } from '@tasks/shared';
+import type { Task, TaskCounts } from '@tasks/shared';
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
-import { LIST_LIMIT_DEFAULT } from 'virtual:contract';
-import { listTags, listTasks } from '$lib/api/tasks';
+import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX } from 'virtual:contract';
+import { getCounts, listTasks } from '$lib/api/tasks';
+import { NO_COUNTS, recount } from './task-counts';
 import { listParams, type TaskStatus, type TaskView } from './task-query';
 
-/** The biggest page the API serves. */
-const PAGE_MAX = 200;
-
 /**
- * The tasks the page shows for one view, loaded page by page (the API's `Link` header), kept in
- * step with the server after every change. Mutations live in task-actions.svelte.ts.
+ * The tasks the page shows for one view, loaded page by page (the API's `Link` header), and the
+ * counts, loaded with the page and then moved by each write's own answer (`recount`), so a write
+ * is one request. Mutations live in task-actions.svelte.ts.
  */
 export class TaskList {
   view: TaskView;
@@ -22,11 +21,12 @@ export class TaskList {
   hidden = new SvelteSet<string>();
   /** Keys of tasks with a write in flight. */
   saving = new SvelteSet<string>();
-  /** Pending tasks in total (not only the loaded ones); `more` when there are over PAGE_MAX. */
-  pending = $state({ count: 0, more: false });
-  tags = $state<TagCount[]>([]);
+  /** Every task's counts (not only the loaded ones'), and the most used tags. */
+  counts = $state<TaskCounts>(structuredClone(NO_COUNTS));
   visible = $derived(this.tasks.filter((task) => !this.hidden.has(this.keyOf(task.id))));
 
+  /** Tasks hidden by a delete that has not been sent yet (its Undo window), by key. */
+  #deleting = new SvelteMap<string, Task>();
   #controller: AbortController | undefined;
   #writes = new SvelteSet<Promise<unknown>>();
   #writeSerial = 0;
@@ -52,13 +52,16 @@ export class TaskList {
       for (;;) {
         await this.settle();
         const serial = this.#writeSerial;
-        const [page] = await Promise.all([
+        const [page, counts] = await Promise.all([
           listTasks(listParams(view, limit), controller.signal),
-          this.refreshCounts(controller.signal),
+          getCounts(controller.signal),
         ]);
         if (controller.signal.aborted) return;
         if (serial !== this.#writeSerial || this.#writes.size > 0) continue;
         this.tasks = page.tasks;
+        // The server still counts the tasks waiting out their Undo window: the page does not.
+        for (const task of this.#deleting.values()) recount(counts, task, undefined);
+        this.counts = counts;
         this.next = page.next;
         this.phase = 'ready';
         return;
@@ -86,24 +89,40 @@ export class TaskList {
 
   /** Re-reads what is shown, as many tasks as are loaded (after another tab's change). */
   reload(): void {
-    const limit = Math.min(Math.max(this.tasks.length, LIST_LIMIT_DEFAULT), PAGE_MAX);
+    const limit = Math.min(Math.max(this.tasks.length, LIST_LIMIT_DEFAULT), LIST_LIMIT_MAX);
     void this.load(this.view, limit);
   }
 
-  /** The number of pending tasks and the tag counts, for the footer and the tag filter. */
-  async refreshCounts(signal?: AbortSignal): Promise<void> {
-    const [pending, tags] = await Promise.all([
-      listTasks({ status: 'pending', limit: PAGE_MAX }, signal),
-      listTags(signal),
-    ]);
-    this.pending = { count: pending.tasks.length, more: pending.next !== undefined };
-    this.tags = tags;
+  /** Hides a task the user deleted, counting it out, until its delete is sent or undone. */
+  hideDeleted(key: string, task: Task): void {
+    this.hidden.add(key);
+    this.#deleting.set(key, task);
+    this.recount(task, undefined);
+  }
+
+  /** Shows a hidden deleted task again (Undo, or the delete failed) and counts it back in. */
+  unhideDeleted(key: string): void {
+    const task = this.#deleting.get(key);
+    this.hidden.delete(key);
+    this.#deleting.delete(key);
+    if (task) this.recount(undefined, task);
+  }
+
+  /** The server deleted the hidden task: it leaves the list; the counts already left it out. */
+  deleted(key: string): void {
+    this.#deleting.delete(key);
+    this.remove(key);
+  }
+
+  /** Moves the counts from a task as it was (undefined: new) to as it is (undefined: deleted). */
+  recount(before: Task | undefined, after: Task | undefined): void {
+    recount(this.counts, before, after);
   }
 
   /** Every id with `status` on the server (all pages), for actions on "all" tasks. */
   async allIds(status: Exclude<TaskStatus, 'all'>): Promise<string[]> {
     const ids: string[] = [];
-    let page = await listTasks({ status, limit: PAGE_MAX });
+    let page = await listTasks({ status, limit: LIST_LIMIT_MAX });
     ids.push(...page.tasks.map((task) => task.id));
     while (page.next) {
       page = await listTasks(page.next);

@@ -1,5 +1,11 @@
-import type { Priority, TaskListParams, TaskSort } from '@tasks/shared';
-import { PRIORITIES, TASK_SORT_KEYS, TASK_STATUSES } from 'virtual:contract';
+import type { Priority, SortOrder, TaskListParams, TaskSort } from '@tasks/shared';
+import {
+  normalizeTag,
+  PRIORITIES,
+  SORT_ORDERS,
+  TASK_SORT_KEYS,
+  TASK_STATUSES,
+} from 'virtual:contract';
 
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
@@ -10,7 +16,7 @@ export interface TaskView {
   tag: string | undefined;
   q: string;
   sort: TaskSort;
-  order: 'asc' | 'desc';
+  order: SortOrder;
 }
 
 export const DEFAULT_VIEW: TaskView = {
@@ -31,10 +37,10 @@ export function readView(url: URL): TaskView {
   return {
     status: oneOf(TASK_STATUSES, get('status')) ?? DEFAULT_VIEW.status,
     priority: oneOf(PRIORITIES, get('priority')),
-    tag: get('tag')?.trim().toLowerCase() || undefined,
+    tag: normalizeTag(get('tag') ?? '') || undefined,
     q: get('q')?.trim() ?? '',
     sort: oneOf(TASK_SORT_KEYS, get('sort')) ?? DEFAULT_VIEW.sort,
-    order: oneOf(['asc', 'desc'] as const, get('order')) ?? DEFAULT_VIEW.order,
+    order: oneOf(SORT_ORDERS, get('order')) ?? DEFAULT_VIEW.order,
   };
 }
 

@@ -103,15 +103,15 @@ describe('round trips per auth endpoint (warm isolate)', () => {
     const email = uniqueEmail('trips');
     const ip = { 'CF-Connecting-IP': uniqueIp() };
     const signup = await api(apiPaths.signup, json('POST', { email, password: GOOD_PASSWORD }, ip));
-    // rate limit, email lookup, user insert, credential insert, session insert
-    expect(dbRoundTrips(signup)).toBe(5);
+    // rate limit, then user + credential in one statement (no session: sign-up does not sign in)
+    expect(dbRoundTrips(signup)).toBe(2);
     const login = await api(apiPaths.login, json('POST', { email, password: GOOD_PASSWORD }, ip));
     // rate limit, user+credential lookup (one join), session insert; signing keys are cached
     expect(dbRoundTrips(login)).toBe(3);
     const { access_token, refresh_token } = LoginResponseSchema.parse(await login.json());
     const refresh = await api(apiPaths.token, json('POST', { refresh_token }, ip));
-    // rate limit, session+user lookup (one join), sliding-expiry update
-    expect(dbRoundTrips(refresh)).toBe(3);
+    // rate limit, then the rotation (lookup, swap, sliding expiry) in one statement
+    expect(dbRoundTrips(refresh)).toBe(2);
     const logout = await api(apiPaths.logout, withBearer(access_token, { method: 'POST' }));
     expect(dbRoundTrips(logout)).toBe(1); // the delete; the token is verified from memory
   });

@@ -6,12 +6,8 @@ import { callAuth } from '../auth-errors.ts';
 import { ACCESS_TOKEN_HEADER } from '../auth-hooks.ts';
 import { assertTrustedOrigin, authHeaders, forwardCookies } from '../auth-request.ts';
 import { createAuth } from '../create-auth.ts';
-import {
-  authRateLimitRules,
-  clientAddress,
-  enforceRateLimits,
-  forgiveFailures,
-} from '../rate-limit.ts';
+import { isBrowserRequest } from '../refresh-tokens.ts';
+import { throttleSignIn } from '../sign-in-throttle.ts';
 import { FORM_CONTENT_TYPE, loginForm, loginFormContent } from './login-form.ts';
 import { AUTH_PROBLEMS, json, problem } from './openapi.ts';
 
@@ -21,8 +17,9 @@ const loginRoute = createRoute({
   tags: ['auth'],
   summary: 'Log in with email and password',
   description:
-    'Returns a 15-minute access token (EdDSA JWT) and a refresh token for the new session. ' +
-    'A browser also receives the HttpOnly session cookie. Also accepts a form, with `email` or ' +
+    'Returns a 15-minute access token (EdDSA JWT). A browser (a request with an `Origin` or ' +
+    'cookies) receives the HttpOnly session cookie; any other client a single-use refresh token. ' +
+    'Also accepts a form, with `email` or ' +
     "OAuth2's password-grant `username` (RFC 6749 §4.3).",
   middleware: [loginForm] as const,
   request: {
@@ -43,12 +40,7 @@ export const loginRoutes = createRouter().openapi(loginRoute, async (c) => {
   const { email, password } = c.req.valid('json');
   const auth = createAuth(c.var.env, c.var.db);
   await assertTrustedOrigin(c.req.raw, auth, { cookieAuthenticated: false });
-  const rules = authRateLimitRules(c.var.env);
-  const failuresByEmail = { rule: rules.signInByEmail, subject: email };
-  const hits = await enforceRateLimits(c.var.db, [
-    { rule: rules.signInByIp, subject: clientAddress(c.req.raw) },
-    failuresByEmail,
-  ]);
+  const throttle = await throttleSignIn(c.var.db, c.var.env, email, c.req.raw);
   const { headers, response } = await callAuth(
     auth.api.signInEmail({
       body: { email, password },
@@ -58,15 +50,17 @@ export const loginRoutes = createRouter().openapi(loginRoute, async (c) => {
   );
   const accessToken = headers.get(ACCESS_TOKEN_HEADER);
   if (!accessToken) throw new Error('sign-in created a session but signed no access token');
-  await forgiveFailures(c.var.db, failuresByEmail, hits);
-  forwardCookies(c, headers);
+  await throttle.succeeded();
+  // A browser's one credential is the HttpOnly cookie; other clients get a refresh token instead.
+  const browser = isBrowserRequest(c.req.raw);
+  if (browser) forwardCookies(c, headers);
   c.header('Cache-Control', 'no-store');
   return c.json(
     {
       access_token: accessToken,
       token_type: 'bearer' as const,
       expires_in: ACCESS_TOKEN_TTL_SECONDS,
-      refresh_token: response.token,
+      ...(browser ? {} : { refresh_token: response.token }),
     },
     200,
   );

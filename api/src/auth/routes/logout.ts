@@ -11,7 +11,9 @@ import {
   sessionCookie,
 } from '../auth-request.ts';
 import { createAuth } from '../create-auth.ts';
-import { endSession } from '../queries.ts';
+import { hashRefreshToken } from '../refresh-tokens.ts';
+import { endSession, endSessionByRefreshToken } from '../session-queries.ts';
+import { keyRingFor } from '../signing-keys.ts';
 import { AUTH_PROBLEMS, json, problem } from './openapi.ts';
 
 const logoutRoute = createRoute({
@@ -22,8 +24,7 @@ const logoutRoute = createRoute({
   description:
     'Ends the session named by `refresh_token` in the body, else by the session cookie (browsers, ' +
     'from a trusted origin; the cookie is cleared), else by the `Authorization: Bearer` access ' +
-    'token. Its refresh token stops working at once; access tokens already issued lapse within ' +
-    '15 minutes.',
+    'token. Its refresh token stops working at once, and its access tokens within 60 seconds.',
   request: { body: { required: false, ...json(TokenRequestSchema) } },
   responses: {
     200: json(LogoutResponseSchema, 'The session has ended'),
@@ -41,16 +42,20 @@ export const logoutRoutes = createRouter().openapi(logoutRoute, async (c) => {
   if (!refreshToken && !cookie) {
     if (!authorization) throw ApiError.unauthorized('Send a credential to log out with.');
     const claims = await verifyAccessToken(bearerToken(authorization), c.var.env, c.var.db);
-    await endSession(c.var.db, claims.userId, claims.sessionId);
+    const ended = await endSession(c.var.db, claims.userId, claims.sessionId);
+    keyRingFor(c.var.env).state.rememberEnded(ended);
     return c.json({ logged_out: true as const }, 200);
   }
-  const headers = authHeaders(c.req.raw);
-  if (refreshToken) headers.set('Authorization', `Bearer ${refreshToken}`);
-  if (cookie) {
-    await assertTrustedOrigin(c.req.raw, auth, { cookieAuthenticated: true });
-    headers.set('Cookie', cookie);
+  if (refreshToken) {
+    const hash = await hashRefreshToken(refreshToken);
+    const ended = await endSessionByRefreshToken(c.var.db, refreshToken, hash);
+    keyRingFor(c.var.env).state.rememberEnded(ended);
+    return c.json({ logged_out: true as const }, 200);
   }
+  await assertTrustedOrigin(c.req.raw, auth, { cookieAuthenticated: true });
+  const headers = authHeaders(c.req.raw);
+  headers.set('Cookie', cookie!);
   const result = await callAuth(auth.api.signOut({ headers, returnHeaders: true }));
-  if (cookie) forwardCookies(c, result.headers);
+  forwardCookies(c, result.headers);
   return c.json({ logged_out: true as const }, 200);
 });

@@ -1,9 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
 import { SignupRequestSchema, SignupResponseSchema } from '@tasks/shared';
 import { createRouter } from '../../router.ts';
-import { callAuth } from '../auth-errors.ts';
-import { assertTrustedOrigin, authHeaders, forwardCookies } from '../auth-request.ts';
+import { ApiError } from '../../api-error.ts';
+import { EMAIL_TAKEN } from '../auth-errors.ts';
+import { assertTrustedOrigin } from '../auth-request.ts';
 import { createAuth } from '../create-auth.ts';
+import { createPasswordUser } from '../queries.ts';
 import { authRateLimitRules, clientAddress, enforceRateLimits } from '../rate-limit.ts';
 import { AUTH_PROBLEMS, json } from './openapi.ts';
 
@@ -14,7 +16,8 @@ const signupRoute = createRoute({
   summary: 'Create an account',
   description:
     'Password policy: 8–128 characters with a lower-case and an upper-case letter. The email is ' +
-    'trimmed and compared case-insensitively. A browser also receives the session cookie.',
+    'trimmed and compared case-insensitively. The user and the credential are written in one ' +
+    'statement: a failed sign-up leaves nothing behind and can simply be retried.',
   request: { body: { required: true, ...json(SignupRequestSchema) } },
   responses: {
     201: json(SignupResponseSchema, 'The account exists; log in to get tokens'),
@@ -32,14 +35,12 @@ export const signupRoutes = createRouter().openapi(signupRoute, async (c) => {
     { rule: rules.signUpByIp, subject: clientAddress(c.req.raw) },
     { rule: rules.signUpByEmail, subject: email },
   ]);
-  const { headers, response } = await callAuth(
-    auth.api.signUpEmail({
-      body: { email, password, name: name ?? '' },
-      headers: authHeaders(c.req.raw),
-      returnHeaders: true,
-    }),
-  );
-  forwardCookies(c, headers);
-  const { user } = response;
+  const context = await auth.$context;
+  const user = await createPasswordUser(c.var.db, {
+    email,
+    name: name ?? '',
+    passwordHash: await context.password.hash(password),
+  });
+  if (!user) throw ApiError.badRequest(EMAIL_TAKEN, [{ path: 'email', message: EMAIL_TAKEN }]);
   return c.json({ id: user.id, email: user.email, created_at: user.createdAt.toISOString() }, 201);
 });

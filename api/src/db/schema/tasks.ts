@@ -68,8 +68,9 @@ export const tasks = pgTable(
 
 /**
  * `Idempotency-Key`s of task creation, per user: the hash of the request body and a snapshot of
- * the first response, replayed for 24 hours. Older rows are overwritten in place or swept by the
- * next keyed create of the same user.
+ * the first response, replayed for 24 hours and for the user's newest 1,000 keys
+ * (`IDEMPOTENCY_KEYS` in shared). Older rows are overwritten in place or swept by the next keyed
+ * create of the same user.
  */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
@@ -82,7 +83,11 @@ export const idempotencyKeys = pgTable(
     response: jsonb('response').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.key] }),
+    // Led by the owner: the sweep and the per-user cap of a keyed create read only its own keys.
+    index('idempotency_keys_user_created_idx').on(t.userId, t.createdAt),
+  ],
 );
 
 export type TaskRecord = typeof tasks.$inferSelect;

@@ -1,15 +1,20 @@
 import { sql } from 'drizzle-orm';
-import type { TagCount } from '@tasks/shared';
+import { TAG_COUNTS_MAX, type TagCount } from '@tasks/shared';
 import type { Database } from '../../db/client.ts';
-import { tasks } from '../../db/schema/tasks.ts';
+import { tagCounts } from '../../db/schema/task-counts.ts';
 
-/** Every tag on the caller's tasks with how many carry it, most used first, then by name. */
-export async function countTags(db: Database, userId: string): Promise<TagCount[]> {
-  const result = await db.execute<TagCount>(sql`
-    select tag as name, count(*)::int as count
-    from ${tasks}, unnest(${tasks.tags}) as tag
-    where ${tasks.userId} = ${userId}
-    group by tag
-    order by count(*) desc, tag asc`);
-  return result.rows;
+/**
+ * The caller's most used tags as `(name, count)` rows, most used first, then by name: a range
+ * scan of `tag_counts_user_top_idx` that stops after TAG_COUNTS_MAX rows, whatever the number of
+ * tasks. `nulls last` is the index's order; without it Postgres would sort instead.
+ */
+export const topTags = (userId: string) => sql`
+  select ${tagCounts.tag} as name, ${tagCounts.count} as count from ${tagCounts}
+  where ${tagCounts.userId} = ${userId}
+  order by ${tagCounts.count} desc nulls last, ${tagCounts.tag}
+  limit ${TAG_COUNTS_MAX}`;
+
+/** The caller's most used tags with how many tasks carry each. One round trip. */
+export async function listTags(db: Database, userId: string): Promise<TagCount[]> {
+  return (await db.execute<TagCount>(topTags(userId))).rows;
 }

@@ -1,8 +1,15 @@
-import { isStorableText, PrioritySchema, TaskSortSchema, type TaskSort } from '@tasks/shared';
+import {
+  isStorableText,
+  PrioritySchema,
+  SORT_ORDERS,
+  TaskSortSchema,
+  type SortOrder,
+  type TaskSort,
+} from '@tasks/shared';
 import { z } from 'zod';
 import { ApiError } from '../../api-error.ts';
 
-export type SortOrder = 'asc' | 'desc';
+export type { SortOrder };
 
 /**
  * Where a page ended: the sort it belongs to, the last row's sort key and its id. `key` is null
@@ -16,7 +23,7 @@ const instant = z.iso.datetime();
 const CursorWireSchema = z
   .strictObject({
     s: TaskSortSchema,
-    o: z.enum(['asc', 'desc']),
+    o: z.enum(SORT_ORDERS),
     k: z.string().max(1024).nullable(),
     i: z.guid(),
   })

@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
-import type { Task } from '@tasks/shared';
+import { IDEMPOTENCY_KEYS, type Task } from '@tasks/shared';
 import type { Database } from '../../db/client.ts';
 import type { NewTask } from './queries.ts';
 
 /** How long a key replays its first response. */
-const KEY_TTL = sql.raw(`interval '24 hours'`);
+const KEY_TTL = sql.raw(`interval '${IDEMPOTENCY_KEYS.ttlHours} hours'`);
+/** Keys of the user kept besides this one: the newest `perUser - 1` others. */
+const OTHER_KEYS_KEPT = IDEMPOTENCY_KEYS.perUser - 1;
 
 export type KeyedCreate = {
   /** True when this request inserted the task; false when it replays an earlier one. */
@@ -41,8 +43,12 @@ export async function createTaskOnce(
         ${sql.param(input.tags)}::text[] as tags, 1 as version,
         now()::timestamptz(3) as created_at, now()::timestamptz(3) as updated_at
     ), swept as (
+      -- Expired keys, and keys older than the user's newest others (at most perUser remain).
       delete from idempotency_keys
-      where user_id = ${userId} and key <> ${key} and created_at < now() - ${KEY_TTL}
+      where user_id = ${userId} and key <> ${key} and (created_at < now() - ${KEY_TTL}
+        or created_at < (select created_at from idempotency_keys
+          where user_id = ${userId} and key <> ${key}
+          order by created_at desc offset ${OTHER_KEYS_KEPT - 1} limit 1))
     ), claim as (
       insert into idempotency_keys as k (user_id, key, request_hash, response, created_at)
       select ${userId}, ${key}, ${requestHash}, to_jsonb(draft), now() from draft

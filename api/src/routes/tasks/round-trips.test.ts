@@ -56,6 +56,7 @@ describe('one database round trip per request', () => {
     ['bulk complete', () => [apiPaths.tasksBulk, json('POST', { action: 'complete', ids: [id] })]],
     ['bulk reopen', () => [apiPaths.tasksBulk, json('POST', { action: 'reopen', ids: [id] })]],
     ['tags', () => [apiPaths.tags, {}]],
+    ['counts', () => [apiPaths.taskCounts, {}]],
     ['clear completed', () => [`${apiPaths.tasks}?status=completed`, { method: 'DELETE' }]],
     ['bulk delete', () => [apiPaths.tasksBulk, json('POST', { action: 'delete', ids: [other] })]],
     ['delete', () => [apiPaths.task(id), { method: 'DELETE' }]],

@@ -2,6 +2,7 @@ import { apiPaths, TaskListQuerySchema, type Task } from '@tasks/shared';
 import { json } from '../../../test/api.ts';
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
+import { countsOf, readCounts } from '../../../test/counts.ts';
 import { listAll, postTask } from '../../../test/tasks.ts';
 import { newUser, type TestUser } from '../../../test/users.ts';
 import {
@@ -11,12 +12,13 @@ import {
   SetCompletionCommand,
   ToggleCommand,
   UpdateCommand,
-} from './stateful-commands.ts';
-import { BulkCommand, ClearCommand, ListCommand } from './stateful-list-commands.ts';
-import type { Model, Real } from './stateful-model.ts';
+} from '../../../test/stateful-commands.ts';
+import { CountsCommand } from '../../../test/stateful-counts-command.ts';
+import { BulkCommand, ClearCommand, ListCommand } from '../../../test/stateful-list-commands.ts';
+import type { Model, Real } from '../../../test/stateful-model.ts';
 
 // A stateful property: random sequences of create/update/toggle/delete/list/bulk run against the
-// API and an in-memory model; after each step the API must agree with the model. Meanwhile a
+// API and an in-memory model; after each step the API must agree with the model (its counts too). Meanwhile a
 // second user's tasks (whose ids the bulk command also tries) must stay exactly as they were.
 
 let alice: TestUser;
@@ -94,6 +96,7 @@ const commands = [
     )
     .map(([action, picks, withForeign]) => new BulkCommand(action, picks, withForeign)),
   fc.constant(new ClearCommand()),
+  fc.constant(new CountsCommand()),
 ];
 
 it('agrees with an in-memory model under random command sequences', async () => {
@@ -106,6 +109,7 @@ it('agrees with an in-memory model under random command sequences', async () => 
       });
       await fc.asyncModelRun(setup, cmds);
       expect(await listAll(bob)).toEqual(bobTasks);
+      expect(await readCounts(bob)).toEqual(countsOf(bobTasks));
     }),
     { numRuns: 25 },
   );

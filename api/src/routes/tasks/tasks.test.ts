@@ -158,6 +158,18 @@ describe('completion', () => {
   });
 });
 
+describe('the path id', () => {
+  it('is read case-insensitively: an upper-case id addresses the same task', async () => {
+    const task = await postTask(user, { title: 'shouting' });
+    const upper = task.id.toUpperCase();
+    expect(await readTask(user, upper)).toEqual(task);
+    const res = await user.call(apiPaths.task(upper), json('PATCH', { title: 'quiet' }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id: task.id, title: 'quiet', version: 2 });
+    expect((await user.call(apiPaths.task(upper), { method: 'DELETE' })).status).toBe(204);
+  });
+});
+
 describe('delete', () => {
   it('answers 204, then the task is gone', async () => {
     const task = await postTask(user, { title: 'Doomed' });

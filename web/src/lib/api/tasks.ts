@@ -1,17 +1,9 @@
-import type {
-  BulkAction,
-  TagCount,
-  Task,
-  TaskCreate,
-  TaskListParams,
-  TaskUpdate,
-} from '@tasks/shared';
-import { apiPaths, BulkResultSchema, TagCountSchema, TaskSchema } from 'virtual:contract';
+import type { BulkAction, Task, TaskCreate, TaskListParams, TaskUpdate } from '@tasks/shared';
+import { apiPaths, BulkResultSchema, TaskCountsSchema, TaskSchema } from 'virtual:contract';
 import type { Contract } from '$lib/contract/json-schema';
 import { authorized } from './session';
 
 const TaskListSchema: Contract<Task[]> = { type: 'array', items: TaskSchema };
-const TagCountListSchema: Contract<TagCount[]> = { type: 'array', items: TagCountSchema };
 
 /** One page of tasks and the URL of the next page (from the `Link` header), if any. */
 export interface TaskPage {
@@ -87,9 +79,9 @@ export async function bulkAction(action: BulkAction['action'], ids: string[]) {
   ).data;
 }
 
-/** The user's tags with how many tasks carry each. */
-export async function listTags(signal?: AbortSignal) {
-  return (await authorized(apiPaths.tags, { schema: TagCountListSchema, signal })).data;
+/** How many tasks are pending and completed, and the most used tags (kept by the API). */
+export async function getCounts(signal?: AbortSignal) {
+  return (await authorized(apiPaths.taskCounts, { schema: TaskCountsSchema, signal })).data;
 }
 
 const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });

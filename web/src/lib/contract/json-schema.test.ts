@@ -60,11 +60,28 @@ describe('the contract checker agrees with the shared zod schemas', () => {
     );
   });
 
+  it('agrees with zod on the counts, their bounds included', () => {
+    const tags = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `t${i}`, count: 1 }));
+    const counts = { all: 3, pending: 2, completed: 1, tags: tags(2) };
+    for (const value of [
+      counts,
+      { ...counts, pending: -1 },
+      { ...counts, all: 1.5 },
+      { ...counts, tags: tags(shared.TAG_COUNTS_MAX) },
+      { ...counts, tags: tags(shared.TAG_COUNTS_MAX + 1) },
+    ]) {
+      expect(accepts(projected.TaskCountsSchema, value)).toBe(
+        shared.TaskCountsSchema.safeParse(value).success,
+      );
+    }
+  });
+
   it('gives the same verdict as zod on arbitrary JSON for every response schema', () => {
     const pairs = [
       [projected.ProblemSchema, shared.ProblemSchema],
       [projected.AccessTokenSchema, shared.AccessTokenSchema],
       [projected.TagCountSchema, shared.TagCountSchema],
+      [projected.TaskCountsSchema, shared.TaskCountsSchema],
       [projected.BulkResultSchema, shared.BulkResultSchema],
       [projected.HealthSchema, shared.HealthSchema],
     ] as const;

@@ -6,6 +6,12 @@ declare module 'virtual:contract' {
 
   export const API_PREFIX: typeof Shared.API_PREFIX;
   export const apiPaths: typeof Shared.apiPaths;
+  export const normalizeTag: typeof Shared.normalizeTag;
+  export const parseTags: typeof Shared.parseTags;
+  export const SORT_ORDERS: typeof Shared.SORT_ORDERS;
+  export const TAG_COUNTS_MAX: typeof Shared.TAG_COUNTS_MAX;
+  export const LIST_LIMIT_MAX: typeof Shared.LIST_LIMIT_MAX;
+  export const BULK_IDS_MAX: typeof Shared.BULK_IDS_MAX;
   export const PRIORITIES: typeof Shared.PRIORITIES;
   export const TASK_SORT_KEYS: typeof Shared.TASK_SORT_KEYS;
   export const TASK_STATUSES: typeof Shared.TASK_STATUSES;
@@ -22,8 +28,11 @@ declare module 'virtual:contract' {
   export const MeSchema: Contract<Shared.Me>;
   export const LoginResponseSchema: Contract<Shared.LoginResponse>;
   export const SignupResponseSchema: Contract<Shared.SignupResponse>;
+  export const SessionListSchema: Contract<Shared.SessionList>;
+  export const SessionsEndedSchema: Contract<Shared.SessionsEnded>;
   export const TaskSchema: Contract<Shared.Task>;
   export const TagCountSchema: Contract<Shared.TagCount>;
+  export const TaskCountsSchema: Contract<Shared.TaskCounts>;
   export const BulkResultSchema: Contract<Shared.BulkResult>;
   export const ClearedSchema: Contract<Shared.Cleared>;
 }

@@ -1,0 +1,72 @@
+import { z } from '@hono/zod-openapi';
+import { PROBLEM_CONTENT_TYPE, ProblemSchema, type Task } from '@tasks/shared';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../app-env.ts';
+import { ApiError } from '../../api-error.ts';
+import { defaultHook } from '../../error-handler.ts';
+import { etagOf } from './etag.ts';
+import type { WriteOutcome } from './queries.ts';
+
+// The pieces every /tasks route definition and handler share.
+
+export const problem = (description: string) => ({
+  description,
+  content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
+});
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+export const body = <T extends z.ZodType>(schema: T, required = true) => ({
+  required,
+  content: { 'application/json': { schema } },
+});
+
+export const etagHeader = {
+  ETag: { description: 'The task version, quoted: `"3"`', schema: { type: 'string' as const } },
+};
+export const common = {
+  400: problem('A field is invalid; `errors[].path` names it'),
+  401: problem('Missing, expired or invalid bearer token'),
+};
+export const missing = problem(
+  'No such task of yours (also for a malformed id or another user’s task)',
+);
+export const stale = problem(
+  '`If-Match` names none of the task’s current versions; nothing changed',
+);
+
+/** The path's task id, lower-cased; a malformed one fails as `param`, which `taskHook` makes 404. */
+export const TaskIdParams = z.object({
+  id: z
+    .guid()
+    .toLowerCase()
+    .openapi({ param: { name: 'id', in: 'path' }, format: 'uuid' }),
+});
+export const IfMatchHeaders = z.object({
+  'if-match': z.string().max(1024).optional().openapi({
+    description: 'ETag(s) from a previous read (`"3"`); the write happens only if one is current',
+  }),
+});
+export const security = [{ bearer: [] }];
+export const tags = ['tasks'];
+
+// One problem for a missing task, another user's task and a malformed id: nothing tells them apart.
+export const taskNotFound = () => ApiError.notFound('No task with that id.');
+
+/** The tasks router's validation hook: a malformed path id is the same 404 as a missing task. */
+export const taskHook: typeof defaultHook = (result, c) => {
+  if (!result.success && result.target === 'param') throw taskNotFound();
+  return defaultHook(result, c);
+};
+
+/** Turns a conditional write's outcome into its value, a 404 or a 412. */
+export function written<T>(outcome: WriteOutcome<T>): T {
+  if (outcome.status === 'ok') return outcome.value;
+  throw outcome.status === 'stale' ? ApiError.preconditionFailed() : taskNotFound();
+}
+
+export function sendTask<S extends 200 | 201>(c: Context<AppEnv>, task: Task, status: S) {
+  c.header('ETag', etagOf(task.version));
+  return c.json(task, status);
+}

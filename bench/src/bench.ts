@@ -1,20 +1,25 @@
-// `npm run bench [-- --requests 300 --small 1000 --large 100000 --concurrency 1,8 --delays 10,0]`
-// Starts its own stack, measures, writes bench/results/{latest.json,latest.md,latency.svg} and
-// prints the Markdown. Exits 1 if any goal fails.
+// `npm run bench [-- --requests 300 --small 1000 --large 100000 --concurrency 1,8 --delays 10,0
+//   --backends pglite,postgres --routes list,get --own-sql --no-web]`
+// Starts its own stack per backend, measures, writes bench/results/{latest.json,latest.md,
+// latency.svg} and prints the Markdown. Exits 1 if any goal fails.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from '../../scripts/stack.ts';
 import { runBench } from './run-bench.ts';
+import type { Backend } from './stack.ts';
 
 const { values } = parseArgs({
   options: {
-    requests: { type: 'string', default: '500' },
+    requests: { type: 'string', default: '300' },
     warmup: { type: 'string', default: '30' },
     small: { type: 'string', default: '1000' },
     large: { type: 'string', default: '100000' },
     concurrency: { type: 'string', default: '1,8' },
     delays: { type: 'string', default: '10,0' },
+    backends: { type: 'string', default: 'pglite,postgres' },
+    routes: { type: 'string', default: '' },
+    'own-sql': { type: 'boolean', default: false },
     'sign-ins': { type: 'string', default: '40' },
     'page-loads': { type: 'string', default: '5' },
     'no-web': { type: 'boolean', default: false },
@@ -30,6 +35,9 @@ const results = await runBench({
   largeTasks: Number(values.large),
   concurrencies: numbers(values.concurrency),
   delaysMs: numbers(values.delays),
+  backends: values.backends.split(',') as Backend[],
+  routes: values.routes.split(',').filter(Boolean),
+  ownSql: values['own-sql'],
   signInRequests: Number(values['sign-ins']),
   pageLoads: Number(values['page-loads']),
   web: values['no-web'] ? 'none' : 'build',

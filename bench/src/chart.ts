@@ -27,32 +27,40 @@ function bar(x: number, y: number, width: number, color: string, title: string, 
   );
 }
 
-/** SVG of the c=1 runs: one row per route, one panel per delay. */
+/** SVG of the c=1 runs: one row per route, one panel per backend × delay. */
 export function renderChart(results: BenchResults): string {
   const delays = [...results.config.delaysMs].sort((a, b) => b - a);
-  const routes = results.routes;
+  const panels = results.config.backends.flatMap((backend) =>
+    delays.map((delay) => ({ backend, delay })),
+  );
+  const first = results.config.backends[0];
+  const routes = results.routes.filter((r) => r.backend === first);
   const height = TOP + routes.length * ROW_HEIGHT + 40;
-  const width = LABEL_WIDTH + delays.length * (PANEL_WIDTH + PANEL_GAP);
+  const width = LABEL_WIDTH + panels.length * (PANEL_WIDTH + PANEL_GAP);
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="#fff"/>`,
     `<text x="8" y="20" font-size="15" font-weight="600" fill="${COLORS.text}">p50 latency per route (ms, concurrency 1): the API beside its database floor</text>`,
     `<rect x="8" y="32" width="11" height="11" fill="${COLORS.api}"/><text x="24" y="42">API (workerd)</text>`,
-    `<rect x="130" y="32" width="11" height="11" fill="${COLORS.floor}"/><text x="146" y="42">floor (same SQL, Neon client)</text>`,
+    `<rect x="130" y="32" width="11" height="11" fill="${COLORS.floor}"/><text x="146" y="42">floor (minimal statement, raw SQL over HTTP)</text>`,
   ];
   routes.forEach((route, row) => {
     const y = TOP + row * ROW_HEIGHT + 20;
     parts.push(`<text x="8" y="${y}" fill="${COLORS.text}">${escape(route.name)}</text>`);
   });
-  delays.forEach((delay, panel) => {
+  panels.forEach(({ backend, delay }, panel) => {
     const left = LABEL_WIDTH + panel * (PANEL_WIDTH + PANEL_GAP);
-    const runs = routes.map((r) => r.runs.find((x) => x.delayMs === delay && x.concurrency === 1));
+    const runs = routes.map((route) =>
+      results.routes
+        .find((r) => r.backend === backend && r.name === route.name)
+        ?.runs.find((x) => x.delayMs === delay && x.concurrency === 1),
+    );
     const max = Math.max(1, ...runs.flatMap((r) => (r ? [r.api.p50, r.floor.p50] : []))) * 1.15;
     const step = gridStep(max);
     const top = Math.ceil(max / step) * step;
     const scale = (value: number) => (value / top) * PANEL_WIDTH;
     parts.push(
-      `<text x="${left}" y="${TOP - 8}" font-weight="600">${delay} ms simulated network delay</text>`,
+      `<text x="${left}" y="${TOP - 8}" font-weight="600">${backend}, ${delay} ms network delay</text>`,
     );
     for (let tick = 0; tick <= top + 1e-9; tick += step) {
       const x = left + scale(tick);

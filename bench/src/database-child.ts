@@ -1,5 +1,5 @@
-// Child-process entry: runs the local Neon HTTP server (PostgreSQL backend) away from the load
-// generator's event loop, and takes its added latency from the parent over IPC.
+// Child-process entry: runs the local Neon HTTP server (PostgreSQL, or PGlite in memory when no
+// server is given) away from the load generator's event loop; takes its added latency over IPC.
 import { startDatabase } from '../../scripts/stack.ts';
 
 export type ChildRequest =
@@ -12,12 +12,18 @@ export type ChildMessage =
 const send = (message: ChildMessage) => process.send?.(message);
 const { port, postgresUrl, latencyMs } = JSON.parse(process.argv[2] ?? '{}') as {
   port: number;
-  postgresUrl: string;
+  postgresUrl?: string;
   latencyMs: number;
 };
 
 try {
-  const database = await startDatabase({ port, postgresUrl, latencyMs, quiet: true });
+  const database = await startDatabase({
+    port,
+    postgresUrl,
+    dataDir: 'memory',
+    latencyMs,
+    quiet: true,
+  });
   let stopping: Promise<void> | undefined;
   const stop = () => (stopping ??= database.stop());
   // An orphan must not keep its port: the parent going away stops the server too.

@@ -17,10 +17,10 @@ export interface DatabaseProcess {
   stop(): Promise<void>;
 }
 
-/** Forks the local Neon server on `port` in front of `postgresUrl`, migrations applied. */
+/** Forks the local Neon server on `port` (PGlite in memory, or `postgresUrl`), migrations applied. */
 export async function startDatabaseProcess(options: {
   port: number;
-  postgresUrl: string;
+  postgresUrl?: string;
   latencyMs?: number;
 }): Promise<DatabaseProcess> {
   const child: ChildProcess = fork(

@@ -1,22 +1,14 @@
-// The floor: what a route costs if nothing but its SQL ran. A recording worker captures the exact
-// SQL-over-HTTP calls each request makes; the replayer sends them again, unchanged, straight to
-// the local Neon server with the same `@neondatabase/serverless` client the worker uses.
-import { neon, neonConfig } from '@neondatabase/serverless';
+// What the worker sends to its database, recorded: a recording worker captures every
+// SQL-over-HTTP exchange each request makes, so the bench can count round trips, see which tables
+// a request touched, and (for sign-in, whose SQL is Better Auth's) replay the exchanges raw.
 import { Response as MfResponse, type Request as MfRequest } from 'miniflare';
+import type { SqlExchange, SqlHttp } from './sql-http.ts';
 import type { Outbound } from './worker.ts';
 
-interface NeonQuery {
-  query: string;
-  params: unknown[];
-}
-
 /** One HTTP request the worker made to the Neon endpoint: a single query or an atomic batch. */
-export interface SqlCall {
-  queries: NeonQuery[];
-  batch: boolean;
-  isolationLevel?: 'ReadUncommitted' | 'ReadCommitted' | 'RepeatableRead' | 'Serializable';
-  readOnly?: boolean;
-  deferrable?: boolean;
+export interface SqlCall extends SqlExchange {
+  /** The statements it carried (one, or a batch's). */
+  queries: string[];
 }
 
 export interface Recorder {
@@ -26,21 +18,17 @@ export interface Recorder {
   take(): SqlCall[];
 }
 
+/** The Neon headers of a recorded request (everything else is the transport's). */
+function neonHeaders(headers: Headers): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of headers) if (name.startsWith('neon-')) kept[name] = value;
+  return kept;
+}
+
 function parseCall(body: string, headers: Headers): SqlCall {
-  const parsed = JSON.parse(body) as NeonQuery | { queries: NeonQuery[] };
-  const batch = 'queries' in parsed;
-  const flag = (name: string) => {
-    const value = headers.get(name);
-    return value === null ? undefined : value === 'true';
-  };
-  return {
-    queries: batch ? parsed.queries : [parsed],
-    batch,
-    isolationLevel: (headers.get('Neon-Batch-Isolation-Level') ??
-      undefined) as SqlCall['isolationLevel'],
-    readOnly: flag('Neon-Batch-Read-Only'),
-    deferrable: flag('Neon-Batch-Deferrable'),
-  };
+  const parsed = JSON.parse(body) as { query: string } | { queries: { query: string }[] };
+  const queries = 'queries' in parsed ? parsed.queries.map((q) => q.query) : [parsed.query];
+  return { queries, body, headers: neonHeaders(headers) };
 }
 
 /** A recorder for a worker whose only outbound traffic is its database. */
@@ -68,28 +56,7 @@ export function createRecorder(): Recorder {
   };
 }
 
-/** Sends recorded calls to the Neon HTTP endpoint, in order, one round trip each. */
-export type Replayer = (calls: readonly SqlCall[]) => Promise<void>;
-
-/** A replayer using the Neon serverless driver; a Postgres error rejects (the floor must not fail). */
-export function createReplayer(connectionString: string, endpoint: string): Replayer {
-  neonConfig.fetchEndpoint = endpoint;
-  const sql = neon(connectionString);
-  return async (calls) => {
-    for (const call of calls) {
-      if (!call.batch) {
-        const only = call.queries[0]!;
-        await sql.query(only.query, only.params);
-        continue;
-      }
-      await sql.transaction(
-        call.queries.map((q) => sql.query(q.query, q.params)),
-        {
-          isolationLevel: call.isolationLevel,
-          readOnly: call.readOnly,
-          deferrable: call.deferrable,
-        },
-      );
-    }
-  };
+/** Sends recorded calls again, unchanged and unparsed, in order, one round trip each. */
+export async function replayRaw(sql: SqlHttp, calls: readonly SqlCall[]): Promise<void> {
+  for (const call of calls) await sql.send(call);
 }

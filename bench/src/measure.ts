@@ -1,23 +1,27 @@
-// One route, measured the issue's way: a capture pass records the exact SQL of every request
-// (and its round trips), then per delay × concurrency the floor replays that SQL and autocannon
-// drives the worker with the same requests; writes start each pass from freshly reset rows.
-import type { Client } from 'pg';
-import type { Recorder, Replayer, SqlCall } from './floor.ts';
+// One route, measured the issue's way: a capture pass records the SQL of every request (and its
+// round trips) and checks that the floor gives the same answer; then per delay × concurrency the
+// floor (the route's minimal statement, raw SQL over HTTP) and autocannon against the worker run
+// the same requests, back to back; writes start each pass from freshly reset rows.
+import { replayRaw, type Recorder, type SqlCall } from './floor.ts';
 import { runHttpLoad, runPool, summarize, type HttpRequestSpec } from './load.ts';
 import type { RouteResult, RunResult } from './results.ts';
 import type { BenchRoute, Dataset, Fixtures } from './routes.ts';
+import type { Backend } from './stack.ts';
+import type { SqlHttp } from './sql-http.ts';
 
 export interface MeasureContext {
+  backend: Backend;
   apiOrigin: string;
   recorderOrigin: string;
   recorder: Recorder;
-  replay: Replayer;
+  sql: SqlHttp;
   fixtures: Fixtures;
   requests: number;
   warmup: number;
+  /** Also replay the API's own recorded SQL raw (diagnosis: query cost vs. worker cost). */
+  ownSql: boolean;
   /** Puts a dataset back as seeded (only writes need it). */
   reset(dataset: Dataset): Promise<void>;
-  db: Client;
 }
 
 export interface Capture {
@@ -26,6 +30,9 @@ export interface Capture {
   /** Most round trips one request spent on auth tables (the JWT must cost none). */
   authTrips: number;
 }
+
+/** What the capture pass needs of a route; sign-in has no minimal floor (its SQL is replayed). */
+export type CapturedRoute = Omit<BenchRoute, 'floor'> & Partial<Pick<BenchRoute, 'floor'>>;
 
 const AUTH_TABLES = /\b(users|sessions|accounts|jwks|verifications)\b/i;
 
@@ -37,13 +44,34 @@ export function roundTripsOf(serverTiming: string | null): number {
 }
 
 /** Sends one request with fetch; throws unless it succeeded. */
-export async function sendSpec(origin: string, spec: HttpRequestSpec): Promise<Response> {
+export async function sendSpec(
+  origin: string,
+  spec: HttpRequestSpec,
+): Promise<{ response: Response; text: string }> {
   const response = await fetch(origin + spec.path, spec);
-  if (!response.ok) {
-    throw new Error(`${spec.method} ${spec.path} → ${response.status}: ${await response.text()}`);
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${spec.method} ${spec.path} → ${response.status}: ${text}`);
+  return { response, text };
+}
+
+/** The ids a read answered with: a page's in order, or the one task's. */
+function answeredIds(text: string): string[] {
+  const json = JSON.parse(text) as { id: string } | { id: string }[];
+  return (Array.isArray(json) ? json : [json]).map((task) => task.id);
+}
+
+/**
+ * A read's floor must find the rows the API answered with, in the same order (a page's floor
+ * fetches one row more, as the API does to know whether a next page exists).
+ */
+async function checkFloorAnswer(route: BenchRoute, ctx: MeasureContext, apiText: string) {
+  const statement = route.floor(0, ctx.fixtures, 'check');
+  const rows = await ctx.sql.query(statement.query, statement.params);
+  const api = answeredIds(apiText);
+  const floor = rows.map((row) => row[0]).slice(0, api.length);
+  if (api.length === 0 || JSON.stringify(api) !== JSON.stringify(floor)) {
+    throw new Error(`${route.name}: the floor's rows differ from the API's answer`);
   }
-  await response.arrayBuffer();
-  return response;
 }
 
 /**
@@ -52,20 +80,25 @@ export async function sendSpec(origin: string, spec: HttpRequestSpec): Promise<R
  * bookkeeping differs between attempts) and reports the most.
  */
 export async function captureRoute(
-  route: BenchRoute,
+  route: CapturedRoute,
   ctx: MeasureContext,
   varying = false,
 ): Promise<Capture> {
   if (route.writes) await ctx.reset(route.dataset);
   // The first request of an isolate may load signing keys; capture the steady state.
-  await sendSpec(ctx.recorderOrigin, route.request(0, ctx.fixtures, 'capture-warm'));
+  const first = await sendSpec(ctx.recorderOrigin, route.request(0, ctx.fixtures, 'capture-warm'));
   ctx.recorder.take();
+  if (route.floor && !route.writes)
+    await checkFloorAnswer({ ...route, floor: route.floor }, ctx, first.text);
   if (route.writes) await ctx.reset(route.dataset);
   const calls: SqlCall[][] = [];
   const trips = new Set<number>();
   let authTrips = 0;
   for (let i = 0; i < ctx.requests; i++) {
-    const response = await sendSpec(ctx.recorderOrigin, route.request(i, ctx.fixtures, 'capture'));
+    const { response } = await sendSpec(
+      ctx.recorderOrigin,
+      route.request(i, ctx.fixtures, 'capture'),
+    );
     const recorded = ctx.recorder.take();
     const reported = roundTripsOf(response.headers.get('server-timing'));
     if (reported !== recorded.length) {
@@ -74,7 +107,7 @@ export async function captureRoute(
       );
     }
     trips.add(reported);
-    const touchesAuth = recorded.filter((c) => c.queries.some((q) => AUTH_TABLES.test(q.query)));
+    const touchesAuth = recorded.filter((c) => c.queries.some((q) => AUTH_TABLES.test(q)));
     authTrips = Math.max(authTrips, touchesAuth.length);
     calls.push(recorded);
   }
@@ -84,13 +117,28 @@ export async function captureRoute(
   return { calls, roundTrips: Math.max(...trips), authTrips };
 }
 
+/** The floor: each request's minimal statement, prepared before the clock starts, sent raw. */
 async function floorRun(
   ctx: MeasureContext,
-  calls: SqlCall[][],
+  route: BenchRoute,
+  concurrency: number,
+  amount: number,
+  pass: string,
+) {
+  const exchanges = Array.from({ length: amount }, (_, i) =>
+    ctx.sql.exchange(route.floor(i, ctx.fixtures, pass)),
+  );
+  return runPool({ concurrency, amount, task: (i) => ctx.sql.send(exchanges[i]!).then(() => {}) });
+}
+
+/** The API's own SQL (as recorded), replayed raw: what the worker's queries cost on their own. */
+async function ownSqlRun(
+  ctx: MeasureContext,
+  capture: Capture,
   concurrency: number,
   amount: number,
 ) {
-  return runPool({ concurrency, amount, task: (i) => ctx.replay(calls[i]!) });
+  return runPool({ concurrency, amount, task: (i) => replayRaw(ctx.sql, capture.calls[i]!) });
 }
 
 async function apiRun(
@@ -119,16 +167,22 @@ export async function measureRun(
   const fresh = () => (route.writes ? ctx.reset(route.dataset) : Promise.resolve());
   // autocannon refuses fewer requests than connections.
   const warm = Math.max(concurrency, Math.min(ctx.warmup, ctx.requests));
+  const pass = `${delayMs}-${concurrency}`;
   await fresh();
-  await floorRun(ctx, capture.calls, concurrency, warm);
+  await floorRun(ctx, route, concurrency, warm, `floor-warm-${pass}`);
   await fresh();
-  await apiRun(ctx, route, concurrency, warm, `warm-${delayMs}-${concurrency}`);
+  await apiRun(ctx, route, concurrency, warm, `warm-${pass}`);
   await fresh();
-  const floor = await floorRun(ctx, capture.calls, concurrency, ctx.requests);
+  const floor = await floorRun(ctx, route, concurrency, ctx.requests, `floor-${pass}`);
   await fresh();
-  const api = await apiRun(ctx, route, concurrency, ctx.requests, `api-${delayMs}-${concurrency}`);
+  const api = await apiRun(ctx, route, concurrency, ctx.requests, `api-${pass}`);
+  let own: Awaited<ReturnType<typeof ownSqlRun>> | undefined;
+  if (ctx.ownSql) {
+    await fresh();
+    own = await ownSqlRun(ctx, capture, concurrency, ctx.requests);
+  }
   const failed = Object.keys(api.statuses).filter((s) => !/^2\d\d$/.test(s));
-  if (failed.length > 0 || floor.statuses.error) {
+  if (failed.length > 0 || floor.statuses.error || own?.statuses.error) {
     throw new Error(
       `${route.name}: failures (API ${JSON.stringify(api.statuses)}, floor ${JSON.stringify(floor.statuses)})`,
     );
@@ -144,12 +198,19 @@ export async function measureRun(
     ratioP50: round(apiSummary.p50 / floorSummary.p50),
     ratioP99: round(apiSummary.p99 / floorSummary.p99),
     statuses: api.statuses,
+    ...(own ? { ownSql: summarize(own) } : {}),
   };
 }
 
 /** A route's result skeleton, filled run by run. */
-export function routeResult(route: BenchRoute, capture: Capture, fixtures: Fixtures): RouteResult {
+export function routeResult(
+  backend: Backend,
+  route: BenchRoute,
+  capture: Capture,
+  fixtures: Fixtures,
+): RouteResult {
   return {
+    backend,
     name: route.name,
     kind: route.kind,
     dataset: route.dataset,

@@ -1,5 +1,6 @@
 // Renders bench results as the Markdown that the README's Performance section shows.
 import type { BenchResults, RouteResult, RunResult } from './results.ts';
+import type { Backend } from './stack.ts';
 
 const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
 const ratio = (value: number) => `${value.toFixed(2)}×`;
@@ -9,7 +10,15 @@ function run(route: RouteResult, delayMs: number, concurrency: number): RunResul
   return route.runs.find((r) => r.delayMs === delayMs && r.concurrency === concurrency);
 }
 
-function ratioTable(results: BenchResults): string[] {
+const BACKEND_NAMES: Record<Backend, string> = {
+  pglite: 'PGlite (the default of `npm run dev`)',
+  postgres: 'PostgreSQL 15 server',
+};
+
+const routesOn = (results: BenchResults, backend: Backend) =>
+  results.routes.filter((r) => r.backend === backend);
+
+function ratioTable(results: BenchResults, backend: Backend): string[] {
   const { delaysMs, concurrencies } = results.config;
   const configs = delaysMs.flatMap((d) => concurrencies.map((c) => [d, c] as const));
   const header = configs.map(([d, c]) => `${d} ms, c=${c}`);
@@ -17,7 +26,7 @@ function ratioTable(results: BenchResults): string[] {
     `| Route | Tasks | Trips | ${header.join(' | ')} |`,
     `|---|--:|--:|${configs.map(() => '--:').join('|')}|`,
   ];
-  for (const route of results.routes) {
+  for (const route of routesOn(results, backend)) {
     const cells = configs.map(([d, c]) => {
       const r = run(route, d, c);
       return r ? `${ratio(r.ratioP50)} / ${ratio(r.ratioP99)}` : '–';
@@ -28,28 +37,43 @@ function ratioTable(results: BenchResults): string[] {
   return lines;
 }
 
-function latencyTable(results: BenchResults, delayMs: number): string[] {
+function latencyTable(results: BenchResults, backend: Backend, delayMs: number): string[] {
   const top = Math.max(...results.config.concurrencies);
+  const own = routesOn(results, backend).some((r) => run(r, delayMs, 1)?.ownSql);
   const lines = [
-    `| Route | API p50 | API p99 | Floor p50 | Floor p99 | API req/s (c=${top}) |`,
-    '|---|--:|--:|--:|--:|--:|',
+    `| Route | API p50 | API p99 | Floor p50 | Floor p99 |${own ? ' Own SQL p50 |' : ''} API req/s (c=${top}) |`,
+    `|---|--:|--:|--:|--:|${own ? '--:|' : ''}--:|`,
   ];
-  for (const route of results.routes) {
+  for (const route of routesOn(results, backend)) {
     const r = run(route, delayMs, 1);
     const c8 = run(route, delayMs, top);
     if (!r) continue;
+    const ownCell = own ? ` ${r.ownSql ? ms(r.ownSql.p50) : '–'} |` : '';
     lines.push(
       `| ${route.name} | ${ms(r.api.p50)} | ${ms(r.api.p99)} | ${ms(r.floor.p50)} | ` +
-        `${ms(r.floor.p99)} | ${c8 ? Math.round(c8.api.rps) : '–'} |`,
+        `${ms(r.floor.p99)} |${ownCell} ${c8 ? Math.round(c8.api.rps) : '–'} |`,
     );
   }
   return lines;
 }
 
+function backendSections(results: BenchResults, backend: Backend): string[] {
+  const delay = Math.max(...results.config.delaysMs);
+  return [
+    `## ${BACKEND_NAMES[backend]}: API ÷ floor, p50 / p99`,
+    '',
+    ...ratioTable(results, backend),
+    '',
+    `### Latency in ms on ${backend} (${delay} ms delay, c=1)`,
+    '',
+    ...latencyTable(results, backend, delay),
+    '',
+  ];
+}
+
 /** The full Markdown report: goals, ratios per route, absolute latencies and the other figures. */
 export function renderMarkdown(results: BenchResults, chartFile = 'latency.svg'): string {
   const { config, machine } = results;
-  const delay = Math.max(...config.delaysMs);
   const passed = results.goals.filter((g) => g.pass).length;
   const lines = [
     `# Benchmark results${results.smoke ? ' (smoke run: tiny counts, figures meaningless)' : ''}`,
@@ -65,18 +89,16 @@ export function renderMarkdown(results: BenchResults, chartFile = 'latency.svg')
       (g) => `| ${g.name} | ${g.target} | ${g.actual} | ${g.pass ? 'pass' : '**FAIL**'} |`,
     ),
     '',
-    '## Overhead over the database floor (API ÷ floor, p50 / p99)',
+    '## Overhead over the database floor',
     '',
-    'The floor is the same SQL each request sent, replayed straight to the local Neon server with ' +
-      '`@neondatabase/serverless` at the same concurrency. Delay is the simulated network time ' +
-      'added to every database round trip.',
+    "Each route's floor is the minimal statement that gives the same answer (for the first " +
+      'page, `select * from tasks where user_id = $1 order by created_at desc, id desc limit ' +
+      '51`), sent by the bench as one raw SQL-over-HTTP request (`fetch`, the Neon headers, the ' +
+      'JSON body; the answer is read, not parsed) to the same Neon server, at the same ' +
+      'concurrency, just before the API run. Delay is the simulated network time added to every ' +
+      'database round trip.',
     '',
-    ...ratioTable(results),
-    '',
-    `## Latency in ms (${delay} ms delay, c=1)`,
-    '',
-    ...latencyTable(results, delay),
-    '',
+    ...config.backends.flatMap((backend) => backendSections(results, backend)),
     `![p50 latency per route, API beside its floor](${chartFile})`,
     '',
     '## Other figures',

@@ -1,7 +1,10 @@
-// The routes the bench measures and the requests it sends to each. Request `i` of a run is a pure
-// function of `i`, so the capture pass, the floor and the API run all see the same sequence.
-import { apiPaths } from '@tasks/shared';
+// The routes the bench measures: the request it sends to each, and each route's floor, the
+// minimal SQL statement that yields the same answer. Request `i` of a run is a pure function of
+// `i`, so the capture pass, the floor and the API run all see the same sequence. A new route is
+// one more entry in `benchRoutes`.
+import { apiPaths, LIST_LIMIT_DEFAULT } from '@tasks/shared';
 import type { HttpRequestSpec } from './load.ts';
+import type { SqlStatement } from './sql-http.ts';
 import { FILTER_TAG, SEARCH_TERM, type Account } from './seed.ts';
 
 export type Dataset = 'small' | 'large' | 'writer';
@@ -24,6 +27,11 @@ export interface BenchRoute {
   writes: boolean;
   /** Request `i`; `pass` names the pass, making Idempotency-Keys unique per pass. */
   request(i: number, fixtures: Fixtures, pass: string): HttpRequestSpec;
+  /**
+   * The floor of request `i`: the one statement a hand-written backend would send for the same
+   * answer (the same page, row or write), with nothing the API adds (cursor keys, 404/412 tells).
+   */
+  floor(i: number, fixtures: Fixtures, pass: string): SqlStatement;
 }
 
 /** Tasks each bulk request names. */
@@ -34,8 +42,20 @@ const auth = (fixtures: Fixtures, dataset: Dataset) => ({
 });
 const json = { 'content-type': 'application/json' };
 
-function listRoute(kind: string, size: string, dataset: Dataset, query: string): BenchRoute {
+/** The first page as a bare statement: `where` beyond the owner, then the default order. */
+const firstPage = (where: string) =>
+  `select * from tasks where user_id = $1${where} ` +
+  `order by created_at desc, id desc limit ${LIST_LIMIT_DEFAULT + 1}`;
+
+function listRoute(
+  kind: string,
+  size: string,
+  dataset: Dataset,
+  query: string,
+  filter?: { where: string; param: string },
+): BenchRoute {
   const path = query ? `${apiPaths.tasks}?${query}` : apiPaths.tasks;
+  const statement = firstPage(filter?.where ?? '');
   return {
     name: `${kind} ${size}`,
     kind,
@@ -43,20 +63,33 @@ function listRoute(kind: string, size: string, dataset: Dataset, query: string):
     dataset,
     writes: false,
     request: (_i, f) => ({ method: 'GET', path, headers: auth(f, dataset) }),
+    floor: (_i, f) => ({
+      query: statement,
+      params: [f.accounts[dataset].userId, ...(filter ? [filter.param] : [])],
+    }),
   };
 }
+
+const SEARCH = {
+  where: ' and (title ilike $2 or description ilike $2)',
+  param: `%${SEARCH_TERM}%`,
+};
+const TAG = { where: ' and tags @> $2', param: `{${FILTER_TAG}}` };
+const BUMP = 'version = version + 1, updated_at = now()';
 
 /** Every route of issue 6 item 1, in report order. */
 export function benchRoutes(small: number, large: number): BenchRoute[] {
   const k = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
   const id = (f: Fixtures, d: Dataset, i: number) => f.ids[d][i % f.ids[d].length]!;
+  const bulkIds = (f: Fixtures, i: number) =>
+    Array.from({ length: BULK_SIZE }, (_, j) => id(f, 'writer', i * BULK_SIZE + j));
   return [
     listRoute('list', k(small), 'small', ''),
     listRoute('list', k(large), 'large', ''),
-    listRoute('search', k(small), 'small', `q=${SEARCH_TERM}`),
-    listRoute('search', k(large), 'large', `q=${SEARCH_TERM}`),
-    listRoute('tag', k(small), 'small', `tag=${FILTER_TAG}`),
-    listRoute('tag', k(large), 'large', `tag=${FILTER_TAG}`),
+    listRoute('search', k(small), 'small', `q=${SEARCH_TERM}`, SEARCH),
+    listRoute('search', k(large), 'large', `q=${SEARCH_TERM}`, SEARCH),
+    listRoute('tag', k(small), 'small', `tag=${FILTER_TAG}`, TAG),
+    listRoute('tag', k(large), 'large', `tag=${FILTER_TAG}`, TAG),
     {
       name: 'get one',
       kind: 'get',
@@ -67,6 +100,10 @@ export function benchRoutes(small: number, large: number): BenchRoute[] {
         method: 'GET',
         path: apiPaths.task(id(f, 'small', i)),
         headers: auth(f, 'small'),
+      }),
+      floor: (i, f) => ({
+        query: 'select * from tasks where id = $1 and user_id = $2',
+        params: [id(f, 'small', i), f.accounts.small.userId],
       }),
     },
     {
@@ -81,6 +118,15 @@ export function benchRoutes(small: number, large: number): BenchRoute[] {
         headers: { ...auth(f, 'writer'), ...json, 'idempotency-key': `${pass}-${i}` },
         body: JSON.stringify({ title: `Bench task ${i}`, priority: 'High', tags: ['bench'] }),
       }),
+      // The task and its key with the response it replays: what makes a retry safe.
+      floor: (i, f, pass) => ({
+        query:
+          'with t as (insert into tasks (user_id, title, priority, tags) ' +
+          "values ($1::uuid, $2, 'High', '{bench}') returning *), " +
+          'k as (insert into idempotency_keys (user_id, key, request_hash, response) ' +
+          'select $1::uuid, $3, $4, to_jsonb(t) from t) select * from t',
+        params: [f.accounts.writer.userId, `Bench task ${i}`, `${pass}-${i}`, 'floor'],
+      }),
     },
     {
       name: 'update',
@@ -94,6 +140,12 @@ export function benchRoutes(small: number, large: number): BenchRoute[] {
         headers: { ...auth(f, 'writer'), ...json, 'if-match': '"1"' },
         body: JSON.stringify({ title: `Edited task ${i}`, priority: 'Low' }),
       }),
+      floor: (i, f) => ({
+        query:
+          `update tasks set title = $3, priority = 'Low', ${BUMP} ` +
+          'where id = $1 and user_id = $2 and version = 1 returning *',
+        params: [id(f, 'writer', i), f.accounts.writer.userId, `Edited task ${i}`],
+      }),
     },
     {
       name: 'toggle',
@@ -105,6 +157,13 @@ export function benchRoutes(small: number, large: number): BenchRoute[] {
         method: 'PUT',
         path: apiPaths.taskCompletion(id(f, 'writer', i)),
         headers: auth(f, 'writer'),
+      }),
+      floor: (i, f) => ({
+        query:
+          'update tasks set completed = not completed, ' +
+          `completed_at = case when completed then null else now() end, ${BUMP} ` +
+          'where id = $1 and user_id = $2 returning *',
+        params: [id(f, 'writer', i), f.accounts.writer.userId],
       }),
     },
     {
@@ -119,8 +178,16 @@ export function benchRoutes(small: number, large: number): BenchRoute[] {
         headers: { ...auth(f, 'writer'), ...json },
         body: JSON.stringify({
           action: 'complete',
-          ids: Array.from({ length: BULK_SIZE }, (_, j) => id(f, 'writer', i * BULK_SIZE + j)),
+          ids: bulkIds(f, i),
         }),
+      }),
+      // The answer names every owned id, already-completed ones too: the select reads them all.
+      floor: (i, f) => ({
+        query:
+          `with c as (update tasks set completed = true, completed_at = now(), ${BUMP} ` +
+          'where user_id = $1 and id = any($2::uuid[]) and not completed) ' +
+          'select id from tasks where user_id = $1 and id = any($2::uuid[])',
+        params: [f.accounts.writer.userId, `{${bulkIds(f, i).join(',')}}`],
       }),
     },
   ];

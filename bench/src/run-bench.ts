@@ -1,10 +1,11 @@
-// `npm run bench` end to end: stack, accounts and seeded tasks, capture, floor and API runs per
-// delay × concurrency, sign-in, bundle and web figures; then latest.json, the table and the chart.
+// `npm run bench` end to end, once per backend (PGlite, then PostgreSQL): stack, accounts and
+// seeded tasks, capture, floor and API runs per delay × concurrency; sign-in, bundle and web
+// figures on the first backend; then latest.json, the table and the chart.
 import { cpus } from 'node:os';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { renderChart } from './chart.ts';
-import { createRecorder, createReplayer } from './floor.ts';
+import { createRecorder } from './floor.ts';
 import {
   captureRoute,
   measureRun,
@@ -16,10 +17,10 @@ import { renderMarkdown } from './report.ts';
 import { evaluateGoals, type BenchResults, type RouteResult } from './results.ts';
 import { benchRoutes, BULK_SIZE, type BenchRoute, type Dataset, type Fixtures } from './routes.ts';
 import { createAccount, resetTasks, seedTasks, taskIds } from './seed.ts';
-import { measureSignIn } from './sign-in.ts';
-import { startBenchStack, type BenchStack } from './stack.ts';
-import { measureWeb, prepareWeb } from './web-vitals.ts';
-import { workerdVersion } from './worker.ts';
+import { measureSignIn, type SignInResult } from './sign-in.ts';
+import { startBenchStack, TMP_DIR, type Backend, type BenchStack } from './stack.ts';
+import { measureWeb, prepareWeb, type WebFigures } from './web-vitals.ts';
+import { bundleWorker, workerdVersion, type WorkerBundle } from './worker.ts';
 
 export interface BenchOptions {
   requests: number;
@@ -28,6 +29,12 @@ export interface BenchOptions {
   largeTasks: number;
   concurrencies: number[];
   delaysMs: number[];
+  /** Each gets its own stack, in this order; sign-in and the web are measured on the first. */
+  backends: Backend[];
+  /** Only the routes whose name starts with one of these (all when empty). */
+  routes: string[];
+  /** Also replay each request's own recorded SQL raw (diagnosis; off in the reported run). */
+  ownSql: boolean;
   signInRequests: number;
   /** Measured loads of `/` (after one warm-up); LCP and CLS are their medians. */
   pageLoads: number;
@@ -39,7 +46,7 @@ export interface BenchOptions {
 }
 
 async function prepareFixtures(stack: BenchStack, options: BenchOptions) {
-  const db = await stack.connect();
+  const db = stack.sql;
   const counts: Record<Dataset, number> = {
     small: options.smallTasks,
     large: options.largeTasks,
@@ -55,10 +62,10 @@ async function prepareFixtures(stack: BenchStack, options: BenchOptions) {
     );
     await seedTasks(db, accounts[dataset].userId, dataset, counts[dataset], { analyze: false });
     ids[dataset] = await taskIds(db, accounts[dataset].userId);
-    options.log(`seeded ${counts[dataset]} tasks for the ${dataset} account`);
+    options.log(`${stack.backend}: seeded ${counts[dataset]} tasks for the ${dataset} account`);
   }
   await db.query('ANALYZE tasks');
-  return { db, fixtures: { accounts, ids, counts } satisfies Fixtures };
+  return { accounts, ids, counts } satisfies Fixtures;
 }
 
 function machine() {
@@ -72,20 +79,21 @@ function machine() {
 
 async function openSession(stack: BenchStack, options: BenchOptions): Promise<MeasureContext> {
   const recorder = createRecorder();
-  const [{ db, fixtures }, recorderWorker] = await Promise.all([
+  const [fixtures, recorderWorker] = await Promise.all([
     prepareFixtures(stack, options),
     stack.serveCopy(recorder.outbound),
   ]);
   return {
+    backend: stack.backend,
     apiOrigin: stack.worker.url,
     recorderOrigin: recorderWorker.url,
     recorder,
-    replay: createReplayer(stack.database.connectionString, stack.database.url),
+    sql: stack.sql,
     fixtures,
     requests: options.requests,
     warmup: options.warmup,
-    reset: (d) => resetTasks(db, fixtures.accounts[d].userId, d, fixtures.counts[d]),
-    db,
+    ownSql: options.ownSql,
+    reset: (d) => resetTasks(stack.sql, fixtures.accounts[d].userId, d, fixtures.counts[d]),
   };
 }
 
@@ -97,16 +105,17 @@ async function measureAll(
   captures: Capture[],
   options: BenchOptions,
 ): Promise<RouteResult[]> {
-  const results = routes.map((r, i) => routeResult(r, captures[i]!, ctx.fixtures));
+  const results = routes.map((r, i) => routeResult(stack.backend, r, captures[i]!, ctx.fixtures));
   for (const delayMs of options.delaysMs) {
     await stack.database.setLatency(delayMs);
     for (const concurrency of options.concurrencies) {
       for (const [i, route] of routes.entries()) {
         const run = await measureRun(route, captures[i]!, ctx, delayMs, concurrency);
         results[i]!.runs.push(run);
+        const own = run.ownSql ? `, own SQL ${run.ownSql.p50} ms` : '';
         options.log(
-          `${delayMs} ms c=${concurrency} ${route.name}: API p50 ${run.api.p50} ms, floor ` +
-            `${run.floor.p50} ms → ${run.ratioP50}× (p99 ${run.ratioP99}×)`,
+          `${stack.backend} ${delayMs} ms c=${concurrency} ${route.name}: API p50 ${run.api.p50} ` +
+            `ms, floor ${run.floor.p50} ms${own} → ${run.ratioP50}× (p99 ${run.ratioP99}×)`,
         );
       }
     }
@@ -115,43 +124,76 @@ async function measureAll(
   return results;
 }
 
-/** Runs the whole bench and writes its outputs to `options.outDir`; returns the results. */
-export async function runBench(options: BenchOptions): Promise<BenchResults> {
-  // The production web build is slow and untimed: it overlaps the setup and the capture pass.
-  const webBuild = options.web === 'none' ? undefined : prepareWeb(options.web === 'reuse');
-  webBuild?.catch(() => undefined); // awaited below; don't let an early failure go unhandled
-  const stack = await startBenchStack();
+interface BackendMeasured {
+  routes: RouteResult[];
+  authTrips: number;
+  signIn?: SignInResult;
+  web?: WebFigures | null;
+  bundle: WorkerBundle;
+}
+
+/** One backend's stack, start to stop: routes always; sign-in and the web when asked. */
+async function measureBackend(
+  backend: Backend,
+  options: BenchOptions,
+  bundle: Promise<WorkerBundle>,
+  extras: { webScript?: Promise<string | undefined> } | undefined,
+): Promise<BackendMeasured> {
+  const stack = await startBenchStack({ backend, bundle });
   try {
     const ctx = await openSession(stack, options);
-    const routes = benchRoutes(options.smallTasks, options.largeTasks);
+    const routes = benchRoutes(options.smallTasks, options.largeTasks).filter(
+      (r) => options.routes.length === 0 || options.routes.some((name) => r.name.startsWith(name)),
+    );
     const captures: Capture[] = [];
     for (const route of routes) captures.push(await captureRoute(route, ctx));
-    options.log(`captured the SQL of ${routes.length} routes`);
-    const webScript = await webBuild;
-    const signIn = await measureSignIn(ctx, options.signInRequests);
+    options.log(`${backend}: captured the SQL of ${routes.length} routes`);
+    const webScript = await extras?.webScript;
+    const signIn = extras ? await measureSignIn(ctx, options.signInRequests) : undefined;
     const results = await measureAll(stack, ctx, routes, captures, options);
     const account = ctx.fixtures.accounts.small;
     const web = webScript
       ? await measureWeb(stack, webScript, account, options.pageLoads, options.log)
       : null;
-    await ctx.db.end();
-    const full = assemble(options, stack, {
-      routes: results,
-      signIn,
-      authRoundTrips: Math.max(...captures.map((c) => c.authTrips)),
-      web,
-    });
-    await writeOutputs(full, options.outDir);
-    return full;
+    const authTrips = Math.max(0, ...captures.map((c) => c.authTrips));
+    return { routes: results, authTrips, signIn, web, bundle: stack.bundle };
   } finally {
     await stack.stop();
   }
 }
 
+/** Runs the whole bench and writes its outputs to `options.outDir`; returns the results. */
+export async function runBench(options: BenchOptions): Promise<BenchResults> {
+  // The production web build is slow and untimed: it overlaps the setup and the capture pass.
+  const webBuild = options.web === 'none' ? undefined : prepareWeb(options.web === 'reuse');
+  webBuild?.catch(() => undefined); // awaited below; don't let an early failure go unhandled
+  // One bundle for every backend: the same code is measured on each.
+  const bundle = bundleWorker(join(TMP_DIR, `worker-${process.pid}`));
+  bundle.catch(() => undefined);
+  const measured: BackendMeasured[] = [];
+  try {
+    for (const [n, backend] of options.backends.entries()) {
+      const extras = n === 0 ? { webScript: webBuild } : undefined;
+      measured.push(await measureBackend(backend, options, bundle, extras));
+    }
+  } finally {
+    await bundle.then((b) => rm(b.dir, { recursive: true, force: true })).catch(() => undefined);
+  }
+  const first = measured[0]!;
+  const full = assemble(options, first.bundle, {
+    routes: measured.flatMap((m) => m.routes),
+    signIn: first.signIn!,
+    authRoundTrips: Math.max(...measured.map((m) => m.authTrips)),
+    web: first.web ?? null,
+  });
+  await writeOutputs(full, options.outDir);
+  return full;
+}
+
 type Measured = Pick<BenchResults, 'routes' | 'signIn' | 'authRoundTrips' | 'web'>;
 
 /** The results file: what was measured, how, on what, and the goals judged on it. */
-function assemble(options: BenchOptions, stack: BenchStack, measured: Measured): BenchResults {
+function assemble(options: BenchOptions, bundle: WorkerBundle, measured: Measured): BenchResults {
   const partial: Omit<BenchResults, 'goals'> = {
     generatedAt: new Date().toISOString(),
     smoke: options.smoke,
@@ -160,12 +202,13 @@ function assemble(options: BenchOptions, stack: BenchStack, measured: Measured):
       requests: options.requests,
       concurrencies: options.concurrencies,
       delaysMs: options.delaysMs,
+      backends: options.backends,
       smallTasks: options.smallTasks,
       largeTasks: options.largeTasks,
       runtime: `workerd ${workerdVersion()} via Miniflare's own server (no wrangler dev proxy)`,
     },
     ...measured,
-    bundle: { rawBytes: stack.bundle.rawBytes, gzipBytes: stack.bundle.gzipBytes },
+    bundle: { rawBytes: bundle.rawBytes, gzipBytes: bundle.gzipBytes },
   };
   return { ...partial, goals: evaluateGoals(partial) };
 }

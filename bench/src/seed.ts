@@ -1,7 +1,8 @@
 // Accounts go through the API (so passwords are hashed the way sign-in expects); their tasks go
-// straight into PostgreSQL with one generate_series statement, 100,000 rows in seconds.
-import type { Client } from 'pg';
+// straight into the database over SQL-over-HTTP (so PGlite and PostgreSQL alike) with one
+// generate_series statement, 100,000 rows in seconds.
 import { apiPaths } from '@tasks/shared';
+import type { SqlHttp } from './sql-http.ts';
 
 export const BENCH_PASSWORD = 'Bench-password-1';
 
@@ -45,7 +46,7 @@ export async function logIn(origin: string, email: string): Promise<string> {
  * Every tenth title carries the search term and every tenth task the filter tag.
  */
 export async function seedTasks(
-  db: Client,
+  db: SqlHttp,
   userId: string,
   label: string,
   count: number,
@@ -55,7 +56,7 @@ export async function seedTasks(
     `INSERT INTO tasks (id, user_id, title, description, completed, completed_at, priority, due_at,
                         tags, version, created_at, updated_at)
      SELECT overlay(overlay(md5($2 || ':' || i) placing '4' from 13) placing '8' from 17)::uuid,
-            $1,
+            $1::uuid,
             (ARRAY['Write','Review','Plan','Call','Email','Fix','Book','Read','Send','Check'])[1 + i % 10]
               || ' ' || (ARRAY['quarterly report','groceries','dentist','release notes','budget',
                               'team offsite','car service','slides','invoice','garden'])[1 + (i / 10) % 10]
@@ -77,16 +78,15 @@ export async function seedTasks(
 }
 
 /** The ids of a user's tasks, oldest first (the order `seedTasks` numbered them in). */
-export async function taskIds(db: Client, userId: string): Promise<string[]> {
-  const result = await db.query<{ id: string }>(
-    'SELECT id FROM tasks WHERE user_id = $1 ORDER BY created_at, id',
-    [userId],
-  );
-  return result.rows.map((row) => row.id);
+export async function taskIds(db: SqlHttp, userId: string): Promise<string[]> {
+  const rows = await db.query('SELECT id FROM tasks WHERE user_id = $1 ORDER BY created_at, id', [
+    userId,
+  ]);
+  return rows.map((row) => row[0]!);
 }
 
 /** Puts an account back exactly as `seedTasks` left it: same rows, versions 1, no idempotency keys. */
-export async function resetTasks(db: Client, userId: string, label: string, count: number) {
+export async function resetTasks(db: SqlHttp, userId: string, label: string, count: number) {
   await db.query('DELETE FROM idempotency_keys WHERE user_id = $1', [userId]);
   await db.query('DELETE FROM tasks WHERE user_id = $1', [userId]);
   await seedTasks(db, userId, label, count, { analyze: false });

@@ -2,9 +2,9 @@
 // replaying that sign-in's exact SQL. What remains is the password hash (scrypt) plus token
 // signing — workerd freezes its clock while JavaScript runs, so the worker cannot time it itself.
 import { apiPaths } from '@tasks/shared';
-import { captureRoute, type MeasureContext } from './measure.ts';
+import { replayRaw } from './floor.ts';
+import { captureRoute, type CapturedRoute, type MeasureContext } from './measure.ts';
 import { runHttpLoad, runPool, summarize } from './load.ts';
-import type { BenchRoute } from './routes.ts';
 import { BENCH_PASSWORD } from './seed.ts';
 
 export interface SignInResult {
@@ -18,7 +18,7 @@ export interface SignInResult {
 /** Signs in `requests` times at concurrency 1 (the current delay applies) and compares to the floor. */
 export async function measureSignIn(ctx: MeasureContext, requests: number): Promise<SignInResult> {
   const account = ctx.fixtures.accounts.small;
-  const route: BenchRoute = {
+  const route: CapturedRoute = {
     name: 'sign-in',
     kind: 'sign-in',
     shown: `POST ${apiPaths.login}`,
@@ -33,11 +33,17 @@ export async function measureSignIn(ctx: MeasureContext, requests: number): Prom
   };
   // Each sign-in inserts a session: replaying its INSERT needs the rows gone again.
   const forgetSessions = () =>
-    ctx.db.query('DELETE FROM sessions WHERE user_id = $1', [account.userId]).then(() => undefined);
+    ctx.sql
+      .query('DELETE FROM sessions WHERE user_id = $1', [account.userId])
+      .then(() => undefined);
   const capture = await captureRoute(route, { ...ctx, requests }, true);
   await forgetSessions();
   const floor = summarize(
-    await runPool({ concurrency: 1, amount: requests, task: (i) => ctx.replay(capture.calls[i]!) }),
+    await runPool({
+      concurrency: 1,
+      amount: requests,
+      task: (i) => replayRaw(ctx.sql, capture.calls[i]!),
+    }),
   );
   await forgetSessions();
   const load = await runHttpLoad({

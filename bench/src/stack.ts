@@ -1,12 +1,13 @@
 // The stack the bench and the soak run against, all on loopback and all torn down by `stop()`:
-// a throwaway PostgreSQL cluster, the local Neon HTTP server in its own process, and the API
-// worker bundled by wrangler and served by Miniflare's workerd.
+// the database (in-memory PGlite, or a throwaway PostgreSQL cluster) behind the local Neon HTTP
+// server in its own process, and the API worker bundled by wrangler and served by workerd.
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startThrowawayCluster } from '../../api/dev/pg-cluster.ts';
 import { freePort, localWorkerVars, ROOT } from '../../scripts/stack.ts';
 import { startDatabaseProcess, type DatabaseProcess } from './database-process.ts';
+import { createSqlHttp, type SqlHttp } from './sql-http.ts';
 import {
   bundleWorker,
   serveWorker,
@@ -18,24 +19,34 @@ import {
 /** Scratch space for bundles, clusters and smoke outputs (git-ignored). */
 export const TMP_DIR = join(ROOT, 'bench', 'results', 'tmp');
 
+/** The two databases `npm run dev` can run on: its default, and a PostgreSQL server. */
+export type Backend = 'pglite' | 'postgres';
+
 export interface BenchStackOptions {
+  /** 'postgres' (the default) starts a throwaway cluster; 'pglite' an in-memory PGlite. */
+  backend?: Backend;
   /** The worker's DB deadline (`DB_TIMEOUT_MS`). */
   dbTimeoutMs?: number;
   /** Origin the web will be served from (CORS, Better Auth URL); a free port by default. */
   webOrigin?: string;
+  /** A bundle to serve (kept on stop); by default the stack bundles the worker itself. */
+  bundle?: Promise<WorkerBundle>;
 }
 
 export interface BenchStack {
-  postgresUrl: string;
+  backend: Backend;
   database: DatabaseProcess;
+  /** SQL over HTTP straight to the Neon server, no driver (seeding, checks and the floor). */
+  sql: SqlHttp;
   bundle: WorkerBundle;
   worker: ServedWorker;
   /** Every binding the worker got; reuse them to serve more copies of it. */
   bindings: Record<string, string>;
   webOrigin: string;
+  /** PostgreSQL only: stop and start the server (the soak's outage). */
   stopPostgres(): Promise<void>;
   startPostgres(): Promise<void>;
-  /** A direct PostgreSQL connection (for seeding and checks); the caller ends it. */
+  /** PostgreSQL only: a direct connection (for the soak's checks); the caller ends it. */
   connect(): Promise<pg.Client>;
   /** Serves another copy of the worker (e.g. with a recording outbound service). */
   serveCopy(outbound?: Outbound): Promise<ServedWorker>;
@@ -65,17 +76,18 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
   try {
     await mkdir(TMP_DIR, { recursive: true });
     // Bundling needs no database: do it while the cluster initialises.
-    const bundling = bundleWorker(join(TMP_DIR, `worker-${process.pid}`));
+    const bundling = options.bundle ?? bundleWorker(join(TMP_DIR, `worker-${process.pid}`));
     bundling.catch(() => undefined);
-    const cluster = await startThrowawayCluster();
-    stoppers.push(() => cluster.stop());
+    const backend = options.backend ?? 'postgres';
+    const cluster = backend === 'postgres' ? await startThrowawayCluster() : undefined;
+    if (cluster) stoppers.push(() => cluster.stop());
     const database = await startDatabaseProcess({
       port: await freePort(),
-      postgresUrl: cluster.url,
+      postgresUrl: cluster?.url,
     });
     stoppers.push(() => database.stop());
     const bundle = await bundling;
-    stoppers.push(() => rm(bundle.dir, { recursive: true, force: true }));
+    if (!options.bundle) stoppers.push(() => rm(bundle.dir, { recursive: true, force: true }));
     const webOrigin = options.webOrigin ?? `http://127.0.0.1:${await freePort()}`;
     const bindings = workerBindings(webOrigin, database, options);
     const serveCopy = async (outbound?: Outbound) => {
@@ -84,17 +96,22 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
       return copy;
     };
     const worker = await serveCopy();
+    const server = () => {
+      if (!cluster) throw new Error('the PGlite stack has no PostgreSQL server');
+      return cluster;
+    };
     return {
-      postgresUrl: cluster.url,
+      backend,
       database,
+      sql: createSqlHttp(database.url, database.connectionString),
       bundle,
       worker,
       bindings,
       webOrigin,
-      stopPostgres: () => cluster.stopServer(),
-      startPostgres: () => cluster.startServer(),
+      stopPostgres: () => server().stopServer(),
+      startPostgres: () => server().startServer(),
       async connect() {
-        const client = new pg.Client({ connectionString: cluster.url });
+        const client = new pg.Client({ connectionString: server().url });
         client.on('error', () => undefined); // a fault run stops the server under it
         await client.connect();
         return client;

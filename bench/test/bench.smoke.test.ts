@@ -12,7 +12,7 @@ const REQUESTS = 6;
 
 afterAll(() => rm(outDir, { recursive: true, force: true }));
 
-test('bench smoke: every route against its floor, one round trip each, outputs written', async () => {
+test('bench smoke: every route against its raw floor on both backends, outputs written', async () => {
   const results = await runBench({
     requests: REQUESTS,
     warmup: 2,
@@ -20,6 +20,9 @@ test('bench smoke: every route against its floor, one round trip each, outputs w
     largeTasks: 600,
     concurrencies: [1, 2],
     delaysMs: [1],
+    backends: ['pglite', 'postgres'],
+    routes: [],
+    ownSql: true,
     signInRequests: 2,
     pageLoads: 1,
     web: 'reuse', // turbo builds the web just before this test (turbo.json)
@@ -28,7 +31,7 @@ test('bench smoke: every route against its floor, one round trip each, outputs w
     log: () => undefined,
   });
 
-  expect(results.routes.map((r) => r.kind)).toEqual([
+  const kinds = [
     'list',
     'list',
     'search',
@@ -40,6 +43,10 @@ test('bench smoke: every route against its floor, one round trip each, outputs w
     'update',
     'toggle',
     'bulk',
+  ];
+  expect(results.routes.map((r) => `${r.backend} ${r.kind}`)).toEqual([
+    ...kinds.map((kind) => `pglite ${kind}`),
+    ...kinds.map((kind) => `postgres ${kind}`),
   ]);
   for (const route of results.routes) {
     expect(route.roundTrips, route.name).toBe(1);
@@ -50,6 +57,7 @@ test('bench smoke: every route against its floor, one round trip each, outputs w
     for (const run of route.runs) {
       expect(run.api.count).toBe(REQUESTS);
       expect(run.floor.count).toBe(REQUESTS);
+      expect(run.ownSql?.count).toBe(REQUESTS);
       expect(Object.keys(run.statuses).every((s) => s.startsWith('2'))).toBe(true);
       expect(run.ratioP50).toBeGreaterThan(0);
       expect(Number.isFinite(run.ratioP99)).toBe(true);
@@ -67,14 +75,17 @@ test('bench smoke: every route against its floor, one round trip each, outputs w
   expect(goals.get('round trips per task route')?.pass).toBe(true);
   expect(goals.get('round trips for auth on a task request')?.pass).toBe(true);
   expect(goals.get('worker bundle gzipped')?.pass).toBe(true);
-  expect(results.goals.filter((g) => g.name.startsWith('overhead '))).toHaveLength(11);
+  expect(results.goals.filter((g) => g.name.startsWith('overhead '))).toHaveLength(22);
 
   const written = JSON.parse(await readFile(join(outDir, 'latest.json'), 'utf8')) as BenchResults;
   expect(written).toEqual(results);
   const markdown = await readFile(join(outDir, 'latest.md'), 'utf8');
   expect(markdown).toContain('| Goal | Target | Measured | |');
   for (const route of results.routes) expect(markdown).toContain(`| ${route.name} |`);
+  expect(markdown).toContain('## PGlite');
+  expect(markdown).toContain('## PostgreSQL');
   const svg = await readFile(join(outDir, 'latency.svg'), 'utf8');
   expect(svg.startsWith('<svg')).toBe(true);
+  // Two bars (API, floor) per route and backend: one c=1 panel per backend at the one delay.
   expect(svg.match(/<rect [^>]*><title>/g)).toHaveLength(results.routes.length * 2);
 });

@@ -1,10 +1,33 @@
-import { neon, neonConfig } from '@neondatabase/serverless';
-import { drizzle, type NeonHttpDatabase } from 'drizzle-orm/neon-http';
+import { neon, neonConfig, types } from '@neondatabase/serverless';
+import {
+  createTableRelationsHelpers,
+  extractTablesRelationalConfig,
+  type ExtractTablesWithRelations,
+  type RelationalSchemaConfig,
+} from 'drizzle-orm';
+import { NeonHttpDatabase, NeonHttpDriver } from 'drizzle-orm/neon-http';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Env } from '../env.ts';
 import { recordRoundTrip, type DbMeter } from './meter.ts';
 import * as schema from './schema/index.ts';
+import { parseTextArray, TEXT_ARRAY_OID } from './text-array.ts';
 
 export type Database = NeonHttpDatabase<typeof schema>;
+
+// `drizzle({ client, schema })` walks the whole schema on every call; a request's client is new
+// (it carries the request's meter), but the dialect and the relational config are the same for
+// every request of the isolate, so they are built once here and `createDb` only wires a session.
+const dialect = new PgDialect();
+const tablesConfig = extractTablesRelationalConfig(schema, createTableRelationsHelpers);
+const relationalSchema: RelationalSchemaConfig<ExtractTablesWithRelations<typeof schema>> = {
+  fullSchema: schema,
+  schema: tablesConfig.tables as ExtractTablesWithRelations<typeof schema>,
+  tableNamesMap: tablesConfig.tableNamesMap,
+};
+
+// Tags come back as text[] on every task row; the generic array parser is several times slower.
+const genericTextArray = types.getTypeParser(TEXT_ARRAY_OID);
+types.setTypeParser(TEXT_ARRAY_OID, (value: string) => parseTextArray(value, genericTextArray));
 
 /**
  * Per-request settings smuggled to the fetch function through neon's `fetchOptions`, which the
@@ -49,5 +72,9 @@ export function createSql(target: DbTarget, meter: DbMeter) {
 
 /** A Drizzle client for one request; every query it runs is counted on `meter`. */
 export function createDb(env: Env, meter: DbMeter): Database {
-  return drizzle({ client: createSql(env, meter), schema });
+  const client = createSql(env, meter);
+  // What drizzle() does, minus the per-call schema walk (drizzle-orm/neon-http/driver.js).
+  const session = new NeonHttpDriver(client, dialect).createSession(relationalSchema);
+  const db = new NeonHttpDatabase(dialect, session, relationalSchema);
+  return Object.assign(db, { $client: client });
 }

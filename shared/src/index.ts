@@ -2,6 +2,7 @@ export * from './api-paths.ts';
 export * from './auth.ts';
 export * from './case-insensitive-enum.ts';
 export * from './health.ts';
+export * from './list.ts';
 export * from './problem.ts';
 export * from './tag-text.ts';
 export * from './rate-limits.ts';

@@ -72,6 +72,10 @@ export const TaskSchema = z
     due_at: z.iso.datetime().nullable(),
     tags: z.array(z.string()),
     user_id: z.uuid(),
+    list_id: z.uuid(),
+    created_by: z.uuid(),
+    completed_by: z.uuid().nullable(),
+    assignee_id: z.uuid().nullable(),
     version: z.number().int().positive(),
     created_at: z.iso.datetime(),
     updated_at: z.iso.datetime(),
@@ -83,6 +87,8 @@ export type Task = z.infer<typeof TaskSchema>;
 export const READ_ONLY_TASK_FIELDS = [
   'id',
   'user_id',
+  'created_by',
+  'completed_by',
   'version',
   'created_at',
   'updated_at',
@@ -97,6 +103,8 @@ export const TaskCreateSchema = z
     priority: PriorityInputSchema.default('Medium'),
     due_at: InstantSchema.nullable().default(null),
     tags: TagsSchema.default([]),
+    /** Omitted: the caller's Inbox. */
+    list_id: z.guid().optional(),
   })
   .meta({ id: 'TaskCreate' });
 export type TaskCreate = z.input<typeof TaskCreateSchema>;
@@ -109,6 +117,8 @@ export const TaskUpdateSchema = z
     priority: PriorityInputSchema.optional(),
     due_at: InstantSchema.nullable().optional(),
     tags: TagsSchema.optional(),
+    /** Moves the task: the caller must be able to write tasks of both lists. */
+    list_id: z.guid().optional(),
   })
   .meta({ id: 'TaskUpdate' });
 export type TaskUpdate = z.input<typeof TaskUpdateSchema>;

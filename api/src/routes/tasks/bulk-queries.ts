@@ -2,9 +2,14 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { BulkAction } from '@tasks/shared';
 import type { Database } from '../../db/client.ts';
 import { tasks } from '../../db/schema/tasks.ts';
+import { canWriteTasks } from '../lists/membership.ts';
 
+/** Those of `ids` in lists where the caller may write tasks (a viewer's ids are `not_found`). */
 const ownedAmong = (userId: string, ids: string[]) =>
-  and(eq(tasks.userId, userId), sql`${tasks.id} = any(${sql.param(ids)}::uuid[])`);
+  and(
+    sql`${tasks.id} = any(${sql.param(ids)}::uuid[])`,
+    canWriteTasks(userId, sql`${tasks.listId}`),
+  );
 
 /**
  * Completes, reopens or deletes those of `ids` the caller owns, in one statement, and returns
@@ -28,6 +33,7 @@ export async function applyBulkAction(
       .set({
         completed,
         completedAt: completed ? sql`now()` : null,
+        completedBy: completed ? sql`${userId}::uuid` : null,
         version: sql`${tasks.version} + 1`,
         updatedAt: sql`now()`,
       })
@@ -43,12 +49,12 @@ export async function applyBulkAction(
   return rows.map((row) => row.id);
 }
 
-/** Deletes every completed task of the caller; returns how many. One round trip. */
+/** Deletes every completed task in the lists the caller may write; returns how many. */
 export async function clearCompletedTasks(db: Database, userId: string): Promise<number> {
   const deleted = db.$with('deleted').as(
     db
       .delete(tasks)
-      .where(and(eq(tasks.userId, userId), eq(tasks.completed, true)))
+      .where(and(canWriteTasks(userId, sql`${tasks.listId}`), eq(tasks.completed, true)))
       .returning({ id: tasks.id }),
   );
   const [row] = await db

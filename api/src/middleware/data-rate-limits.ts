@@ -15,7 +15,8 @@ export function dataLimitOf(method: string, url: URL): DataRateLimit | undefined
   const path = url.pathname;
   const isTasks = path === TASKS || path.startsWith(`${TASKS}/`);
   if (!SAFE_METHODS.has(method)) return isTasks ? DATA_RATE_LIMITS.writes : undefined;
-  if (path === apiPaths.tags || path === apiPaths.taskCounts) return DATA_RATE_LIMITS.expensiveReads;
+  if (path === apiPaths.tags || path === apiPaths.taskCounts)
+    return DATA_RATE_LIMITS.expensiveReads;
   const filtered = url.searchParams.has('q') || url.searchParams.has('tag');
   return path === TASKS && filtered ? DATA_RATE_LIMITS.expensiveReads : undefined;
 }

@@ -131,9 +131,15 @@ export type Completion = z.infer<typeof CompletionSchema>;
 export const BULK_IDS_MAX = 500;
 export const BulkActionSchema = z
   .strictObject({
-    action: caseInsensitiveEnum(z.enum(['complete', 'reopen', 'delete'])),
+    action: caseInsensitiveEnum(z.enum(['complete', 'reopen', 'delete', 'move'])),
     // Any 8-4-4-4-12 hex id is well formed here; ids that match no task come back in `not_found`.
     ids: z.array(z.guid()).min(1).max(BULK_IDS_MAX),
+    /** The destination of `move` (required there, ignored otherwise). */
+    list_id: z.guid().toLowerCase().optional(),
+  })
+  .refine((bulk) => bulk.action !== 'move' || bulk.list_id !== undefined, {
+    message: 'A move needs the list_id to move to',
+    path: ['list_id'],
   })
   .meta({ id: 'BulkAction' });
 export type BulkAction = z.infer<typeof BulkActionSchema>;

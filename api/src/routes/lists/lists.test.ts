@@ -80,6 +80,27 @@ describe('lists', () => {
     expect(after.find((l) => l.id === inbox.id)!.pending_count).toBeGreaterThanOrEqual(1);
   });
 
+  it('moves tasks in bulk into a list of the caller’s, one round trip', async () => {
+    const list = await newList(owner, { name: 'Bulk' });
+    const a = await postTask(owner, { title: 'a' });
+    const b = await postTask(owner, { title: 'b', completed: true });
+    const missing = crypto.randomUUID();
+    const res = await owner.call(
+      apiPaths.tasksBulk,
+      json('POST', { action: 'move', ids: [a.id, b.id, missing], list_id: list.id }),
+    );
+    expect(dbRoundTrips(res)).toBe(1);
+    expect(await res.json()).toEqual({ updated: [a.id, b.id], not_found: [missing] });
+    const moved = await listAll(owner, `list_id=${list.id}`);
+    expect(moved.map((t) => t.id).sort()).toEqual([a.id, b.id].sort());
+    expect((await lists(owner)).find((l) => l.id === list.id)!.pending_count).toBe(1);
+    await expectProblem(
+      await owner.call(apiPaths.tasksBulk, json('POST', { action: 'move', ids: [a.id] })),
+      400,
+      { errors: [expect.objectContaining({ path: 'list_id' })] },
+    );
+  });
+
   it('renames, recolours, archives and reorders in one round trip', async () => {
     const list = await newList(owner, { name: 'Old' });
     const res = await owner.call(
@@ -148,6 +169,14 @@ describe('a stranger to a list', () => {
     // Moving one's own task into a foreign list is refused like a missing list.
     await expectProblem(
       await stranger.call(apiPaths.task(mine.id), json('PATCH', { list_id: list.id })),
+      404,
+      { errors: [expect.objectContaining({ path: 'list_id' })] },
+    );
+    await expectProblem(
+      await stranger.call(
+        apiPaths.tasksBulk,
+        json('POST', { action: 'move', ids: [mine.id], list_id: list.id }),
+      ),
       404,
       { errors: [expect.objectContaining({ path: 'list_id' })] },
     );

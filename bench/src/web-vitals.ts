@@ -112,8 +112,10 @@ interface Vitals {
 async function loadOnce(browser: Browser, origin: string, account: Account) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
+    // With an Origin, as the page's own sign-in form sends it: only browsers get the session cookie.
     const signIn = await context.request.post(origin + apiPaths.login, {
       data: { email: account.email, password: BENCH_PASSWORD },
+      headers: { origin },
     });
     if (!signIn.ok()) throw new Error(`web sign-in → ${signIn.status()}: ${await signIn.text()}`);
     const page = await context.newPage();

@@ -1,6 +1,7 @@
 export * from './api-paths.ts';
 export * from './auth.ts';
 export * from './case-insensitive-enum.ts';
+export * from './due.ts';
 export * from './health.ts';
 export * from './list.ts';
 export * from './problem.ts';

@@ -7,14 +7,18 @@ import { startNeonLocal } from './neon-local/index.ts';
 import { startThrowawayCluster } from './pg-cluster.ts';
 
 const SIZES = [1_000, 100_000];
-/** Other accounts, so `tag_counts` is big enough for the planner to prefer its index. */
+/** Other accounts, so the counter tables are big enough for the planner to prefer their keys. */
 const OTHER_USERS = 2_000;
 
-const counts = `select coalesce(c.pending, 0) as pending, coalesce(c.completed, 0) as completed,
-  coalesce((select json_agg(top) from (select tag as name, count from tag_counts
-    where user_id = $1 order by count desc nulls last, tag limit 100) top), '[]'::json) as tags
-  from (values (1)) as one left join task_counts c on c.user_id = $1`;
-const firstPage = `select *, lower(title) from tasks where user_id = $1
+// The statements of count-tasks.ts and list-tasks.ts (0007: counters keyed by list).
+const mine = `(select list_id from list_members where user_id = $1)`;
+const counts = `select coalesce(sum(c.pending), 0)::int as pending,
+  coalesce(sum(c.completed), 0)::int as completed,
+  coalesce((select json_agg(top) from (select tag as name, sum(count)::int as count
+    from list_tag_counts where list_id in ${mine} group by tag order by count desc, tag
+    limit 100) top), '[]'::json) as tags
+  from list_task_counts c where c.list_id in ${mine}`;
+const firstPage = `select *, lower(title) from tasks where list_id in ${mine}
   order by created_at desc, id desc limit 51`;
 const oldTags = `select tag as name, count(*)::int as count from tasks, unnest(tags) as tag
   where user_id = $1 group by tag order by count(*) desc, tag asc`;

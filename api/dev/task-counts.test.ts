@@ -1,4 +1,4 @@
-// The counters of migration 0004_task_counts on a PostgreSQL server, where writes really run at
+// The counters of migrations 0004_task_counts and 0007_lists (keyed by list) on a PostgreSQL server, where writes really run at
 // the same time (PGlite, behind the worker suite, runs one statement at a time): they never
 // drift from a real COUNT, never deadlock each other, and backfill the tasks that predate them.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -60,13 +60,13 @@ async function countersAndTruth() {
   const read = async (sql: string) => (await pool.query(sql)).rows as unknown[];
   return {
     counters: {
-      tasks: await read(`select user_id, pending, completed from task_counts order by 1`),
-      tags: await read(`select user_id, tag, count from tag_counts order by 1, 2`),
+      tasks: await read(`select list_id, pending, completed from list_task_counts order by 1`),
+      tags: await read(`select list_id, tag, count from list_tag_counts order by 1, 2`),
     },
     truth: {
-      tasks: await read(`select user_id, count(*) filter (where not completed)::int as pending,
+      tasks: await read(`select list_id, count(*) filter (where not completed)::int as pending,
         count(*) filter (where completed)::int as completed from tasks group by 1 order by 1`),
-      tags: await read(`select user_id, tag, count(*)::int as count
+      tags: await read(`select list_id, tag, count(*)::int as count
         from tasks cross join lateral (select distinct unnest(tags) as tag) t
         group by 1, 2 order by 1, 2`),
     },

@@ -18,6 +18,7 @@ import { apiSecureHeaders } from './middleware/secure-headers.ts';
 import { docsPage } from './openapi/docs-page.ts';
 import { serveOpenApiDocument } from './openapi/document.ts';
 import { healthRoutes } from './routes/health/index.ts';
+import { listRoutes } from './routes/lists/index.ts';
 import { sessionRoutes } from './routes/sessions/index.ts';
 import { tagRoutes } from './routes/tags/index.ts';
 import { taskRoutes } from './routes/tasks/index.ts';
@@ -47,6 +48,7 @@ export function createApp({
   app.route(API_PREFIX, healthRoutes);
   app.route(API_PREFIX, taskRoutes);
   app.route(API_PREFIX, tagRoutes);
+  app.route(API_PREFIX, listRoutes);
   app.route(AUTH_BASE_PATH, authRoutes);
   app.route(API_PREFIX, meRoutes);
   app.route(API_PREFIX, passwordRoutes);

@@ -23,15 +23,24 @@ export async function taskOf(res: Response, status = 200): Promise<Task> {
   return TaskSchema.parse(JSON.parse(text));
 }
 
-/** Checks a write's answer against `expected` and the completion/timestamp rules; stores it. */
+/**
+ * Checks a write's answer against `expected` and the completion/timestamp rules; stores it. The
+ * suite's one user is the completer of every task it completes.
+ */
 export function settle(model: Model, before: Task, actual: Task, expected: Task) {
-  const { completed_at: _completedAt, updated_at: _updatedAt, ...fixed } = expected;
+  const {
+    completed_at: _completedAt,
+    completed_by: _completedBy,
+    updated_at: _updatedAt,
+    ...fixed
+  } = expected;
   expect(actual).toMatchObject(fixed);
   if (actual.version === before.version) expect(actual).toEqual(before);
   else expect(actual.updated_at >= before.updated_at).toBe(true);
   if (!actual.completed) expect(actual.completed_at).toBeNull();
   else if (before.completed) expect(actual.completed_at).toBe(before.completed_at);
   else expect(actual.completed_at).not.toBeNull();
+  expect(actual.completed_by).toBe(actual.completed ? actual.user_id : null);
   model.tasks.set(actual.id, actual);
 }
 

@@ -20,4 +20,6 @@ export const apiPaths = {
   tasksBulk: `${API_PREFIX}/tasks/bulk`,
   taskCounts: `${API_PREFIX}/tasks/counts`,
   tags: `${API_PREFIX}/tags`,
+  lists: `${API_PREFIX}/lists`,
+  list: (id: string) => `${API_PREFIX}/lists/${encodeURIComponent(id)}`,
 } as const;

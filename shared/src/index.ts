@@ -3,6 +3,7 @@ export * from './auth.ts';
 export * from './case-insensitive-enum.ts';
 export * from './due.ts';
 export * from './health.ts';
+export * from './list.ts';
 export * from './problem.ts';
 export * from './tag-text.ts';
 export * from './rate-limits.ts';

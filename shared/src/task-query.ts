@@ -31,6 +31,8 @@ export const TaskListQuerySchema = z
       .optional(),
     due_before: InstantSchema.optional(),
     due_after: InstantSchema.optional(),
+    /** One list of the caller's; omitted: every list they belong to. */
+    list_id: z.guid().toLowerCase().optional(),
     sort: caseInsensitiveEnum(TaskSortSchema).default('created_at'),
     order: caseInsensitiveEnum(z.enum(SORT_ORDERS)).default('desc'),
     limit: z.coerce.number().int().min(1).max(LIST_LIMIT_MAX).default(LIST_LIMIT_DEFAULT),

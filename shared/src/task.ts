@@ -72,6 +72,10 @@ export const TaskSchema = z
     due_at: z.iso.datetime().nullable(),
     tags: z.array(z.string()),
     user_id: z.uuid(),
+    list_id: z.uuid(),
+    created_by: z.uuid(),
+    completed_by: z.uuid().nullable(),
+    assignee_id: z.uuid().nullable(),
     version: z.number().int().positive(),
     created_at: z.iso.datetime(),
     updated_at: z.iso.datetime(),
@@ -83,6 +87,8 @@ export type Task = z.infer<typeof TaskSchema>;
 export const READ_ONLY_TASK_FIELDS = [
   'id',
   'user_id',
+  'created_by',
+  'completed_by',
   'version',
   'created_at',
   'updated_at',
@@ -97,6 +103,8 @@ export const TaskCreateSchema = z
     priority: PriorityInputSchema.default('Medium'),
     due_at: InstantSchema.nullable().default(null),
     tags: TagsSchema.default([]),
+    /** Omitted: the caller's Inbox. */
+    list_id: z.guid().optional(),
   })
   .meta({ id: 'TaskCreate' });
 export type TaskCreate = z.input<typeof TaskCreateSchema>;
@@ -109,6 +117,8 @@ export const TaskUpdateSchema = z
     priority: PriorityInputSchema.optional(),
     due_at: InstantSchema.nullable().optional(),
     tags: TagsSchema.optional(),
+    /** Moves the task: the caller must be able to write tasks of both lists. */
+    list_id: z.guid().optional(),
   })
   .meta({ id: 'TaskUpdate' });
 export type TaskUpdate = z.input<typeof TaskUpdateSchema>;
@@ -121,9 +131,15 @@ export type Completion = z.infer<typeof CompletionSchema>;
 export const BULK_IDS_MAX = 500;
 export const BulkActionSchema = z
   .strictObject({
-    action: caseInsensitiveEnum(z.enum(['complete', 'reopen', 'delete'])),
+    action: caseInsensitiveEnum(z.enum(['complete', 'reopen', 'delete', 'move'])),
     // Any 8-4-4-4-12 hex id is well formed here; ids that match no task come back in `not_found`.
     ids: z.array(z.guid()).min(1).max(BULK_IDS_MAX),
+    /** The destination of `move` (required there, ignored otherwise). */
+    list_id: z.guid().toLowerCase().optional(),
+  })
+  .refine((bulk) => bulk.action !== 'move' || bulk.list_id !== undefined, {
+    message: 'A move needs the list_id to move to',
+    path: ['list_id'],
   })
   .meta({ id: 'BulkAction' });
 export type BulkAction = z.infer<typeof BulkActionSchema>;

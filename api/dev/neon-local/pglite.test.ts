@@ -1,5 +1,6 @@
 import { describeMigrations } from '../../test/fidelity/migrations.ts';
 import { describeFidelity, useTarget } from '../../test/fidelity/suite.ts';
+import { describeListsMigration } from '../../test/fidelity/lists-migration.ts';
 import { describeUuidMigration } from '../../test/fidelity/uuid-migration.ts';
 import { startNeonLocal } from './index.ts';
 
@@ -12,3 +13,4 @@ const server = useTarget(async () => {
 describeFidelity('PGlite (in memory)', server);
 describeMigrations('PGlite (in memory)', server);
 describeUuidMigration('PGlite (in memory)', server);
+describeListsMigration('PGlite (in memory)', server);

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { hasPostgresBinaries, startThrowawayCluster } from '../pg-cluster.ts';
 import { describeMigrations } from '../../test/fidelity/migrations.ts';
 import { describeFidelity, useTarget } from '../../test/fidelity/suite.ts';
+import { describeListsMigration } from '../../test/fidelity/lists-migration.ts';
 import { describeUuidMigration } from '../../test/fidelity/uuid-migration.ts';
 import { startNeonLocal } from './index.ts';
 
@@ -59,3 +60,4 @@ const server = useTarget(async () => {
 describeFidelity('a PostgreSQL server', server);
 describeMigrations('a PostgreSQL server', server);
 describeUuidMigration('a PostgreSQL server', server);
+describeListsMigration('a PostgreSQL server', server);

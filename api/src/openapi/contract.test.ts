@@ -27,11 +27,41 @@ beforeAll(async () => {
   taskId = (await postTask(user, { title: 'contract', tags: ['x'] })).id;
 });
 
+/** A fresh list of the contract user's. */
+const newListId = async () =>
+  ((await (await user.call(apiPaths.lists, json('POST', { name: 'l' }))).json()) as { id: string })
+    .id;
+/** The contract user's Inbox. */
+const inboxId = async () => {
+  const page = (await (await user.call(apiPaths.lists)).json()) as {
+    data: { id: string; is_inbox: boolean }[];
+  };
+  return page.data.find((list) => list.is_inbox)!.id;
+};
+
 const key = crypto.randomUUID();
 const missing = crypto.randomUUID();
 /** Calls per documented operation; an operation without an entry fails the coverage test. */
 const calls: Record<string, () => Promise<Call[]>> = {
   'GET /api/v1/health': async () => [{ path: apiPaths.health }],
+  'GET /api/v1/lists': async () => [{ path: apiPaths.lists }],
+  'POST /api/v1/lists': async () => [
+    { path: apiPaths.lists, init: json('POST', { name: 'contract' }) },
+    { path: apiPaths.lists, init: json('POST', { name: '' }) },
+  ],
+  'GET /api/v1/lists/{id}': async () => [
+    { path: apiPaths.list(await newListId()) },
+    { path: apiPaths.list(missing) },
+  ],
+  'PATCH /api/v1/lists/{id}': async () => [
+    { path: apiPaths.list(await newListId()), init: json('PATCH', { name: 'renamed' }) },
+    { path: apiPaths.list(await inboxId()), init: json('PATCH', { archived: true }) },
+    { path: apiPaths.list(missing), init: json('PATCH', { name: 'x' }) },
+  ],
+  'DELETE /api/v1/lists/{id}': async () => [
+    { path: apiPaths.list(await newListId()), init: { method: 'DELETE' } },
+    { path: apiPaths.list(await inboxId()), init: { method: 'DELETE' } },
+  ],
   'GET /api/v1/tasks': async () => [
     { path: `${apiPaths.tasks}?limit=1` },
     { path: `${apiPaths.tasks}?limit=0` },

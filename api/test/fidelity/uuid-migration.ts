@@ -82,8 +82,10 @@ export function describeUuidMigration(backend: string, target: () => NeonLocal) 
       const [user] = await sql`INSERT INTO users (name, email) VALUES ('', 'new@example.com')
         RETURNING id`;
       expect(user!.id).toMatch(UUID_SHAPE);
+      // In the new user's Inbox (0007), so only the user reference can fail.
       await expect(
-        sql`INSERT INTO tasks (user_id, title) VALUES (${crypto.randomUUID()}, 'orphan')`,
+        sql`INSERT INTO tasks (user_id, list_id, title) VALUES (${crypto.randomUUID()},
+          (SELECT id FROM lists WHERE inbox_of = ${user!.id}), 'orphan')`,
       ).rejects.toMatchObject({ code: '23503' });
       await sql`DELETE FROM users WHERE email = 'legacy@example.com'`;
       expect(await sql`SELECT count(*)::int AS n FROM tasks`).toEqual([{ n: 1 }]);

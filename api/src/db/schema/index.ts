@@ -1,5 +1,6 @@
 // The Drizzle schema barrel: one file per table, re-exported here and handed to `drizzle()`.
 export * from './auth.ts';
+export * from './lists.ts';
 export * from './rate-limits.ts';
 export * from './task-counts.ts';
 export * from './tasks.ts';

@@ -12,6 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth.ts';
+import { lists } from './lists.ts';
 
 /** Declared low to high, so `ORDER BY priority DESC` puts High first without a CASE. */
 export const taskPriority = pgEnum('task_priority', ['Low', 'Medium', 'High']);
@@ -33,9 +34,16 @@ export const tasks = pgTable(
   'tasks',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    // The creator (the API's `user_id` and `created_by`). Omitted on insert, `list_id` is the
+    // creator's Inbox (the `tasks_default_list` trigger of migration 0007).
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    listId: uuid('list_id')
+      .notNull()
+      .references(() => lists.id, { onDelete: 'cascade' }),
+    completedBy: uuid('completed_by').references(() => users.id, { onDelete: 'set null' }),
+    assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     completed: boolean('completed').notNull().default(false),
@@ -51,14 +59,18 @@ export const tasks = pgTable(
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },
   (t) => [
-    // One b-tree per sort key, led by the owner and ending in the id tie-breaker, so every list
-    // page is one index range scan (read backwards for `desc`).
-    index('tasks_user_created_idx').on(t.userId, t.createdAt, t.id),
-    index('tasks_user_updated_idx').on(t.userId, t.updatedAt, t.id),
-    index('tasks_user_due_asc_idx').on(t.userId, dueAtAscKey, t.id),
-    index('tasks_user_due_desc_idx').on(t.userId, dueAtDescKey, t.id),
-    index('tasks_user_priority_idx').on(t.userId, t.priority, t.id),
-    index('tasks_user_title_idx').on(t.userId, titleKey, t.id),
+    // One b-tree per sort key, led by the list and ending in the id tie-breaker, so every page
+    // of a list is one index range scan (read backwards for `desc`); a page across the caller's
+    // lists is one such scan per list, merged (list-tasks.ts).
+    index('tasks_list_created_idx').on(t.listId, t.createdAt, t.id),
+    index('tasks_list_updated_idx').on(t.listId, t.updatedAt, t.id),
+    index('tasks_list_due_asc_idx').on(t.listId, dueAtAscKey, t.id),
+    index('tasks_list_due_desc_idx').on(t.listId, dueAtDescKey, t.id),
+    index('tasks_list_priority_idx').on(t.listId, t.priority, t.id),
+    index('tasks_list_title_idx').on(t.listId, titleKey, t.id),
+    // The cascade of a user's deletion and the unassignment of a removed member.
+    index('tasks_user_idx').on(t.userId),
+    index('tasks_assignee_idx').on(t.assigneeId),
     index('tasks_tags_idx').using('gin', t.tags),
     // Trigram indexes serve `ILIKE '%q%'` (needs pg_trgm, created by an earlier custom migration).
     index('tasks_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),

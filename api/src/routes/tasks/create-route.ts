@@ -8,14 +8,17 @@ import { hashRequest } from './request-hash.ts';
 import {
   body,
   common,
+  denied,
   etagHeader,
+  listNotFound,
+  readOnlyList,
   json,
   problem,
   security,
   sendTask,
   tags,
 } from './route-parts.ts';
-import { snapshotToTask, toTask } from './task-json.ts';
+import { snapshotToTask } from './task-json.ts';
 
 export const createTaskRoute = createRoute({
   method: 'post',
@@ -40,6 +43,8 @@ export const createTaskRoute = createRoute({
       },
     },
     ...common,
+    403: denied,
+    404: problem('`list_id` names no list of yours'),
     422: problem('The `Idempotency-Key` was used with a different body'),
   },
 });
@@ -49,10 +54,15 @@ export const createTaskHandler: RouteHandler<typeof createTaskRoute, AppEnv> = a
   const key = c.req.valid('header')['idempotency-key'];
   let task: Task;
   if (key === undefined) {
-    task = toTask(await createTask(c.var.db, c.var.userId, input));
+    const outcome = await createTask(c.var.db, c.var.userId, input);
+    if (outcome.status !== 'ok')
+      throw outcome.status === 'forbidden' ? readOnlyList() : listNotFound();
+    task = snapshotToTask(outcome.value);
   } else {
     const hash = await hashRequest(input);
-    const outcome = await createTaskOnce(c.var.db, c.var.userId, key, hash, input);
+    const keyed = await createTaskOnce(c.var.db, c.var.userId, key, hash, input);
+    if (keyed.status !== 'ok') throw keyed.status === 'forbidden' ? readOnlyList() : listNotFound();
+    const outcome = keyed.value;
     if (outcome.requestHash !== hash) {
       throw ApiError.unprocessable('This Idempotency-Key was already used with a different body.', [
         { path: 'idempotency-key', message: 'already used with a different body' },

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { IDEMPOTENCY_KEYS, type Task } from '@tasks/shared';
 import type { Database } from '../../db/client.ts';
-import type { NewTask } from './queries.ts';
+import { listMembers } from '../../db/schema/lists.ts';
+import { TASK_WRITERS, targetList } from '../lists/membership.ts';
+import type { Denied, NewTask } from './queries.ts';
 
 /** How long a key replays its first response. */
 const KEY_TTL = sql.raw(`interval '${IDEMPOTENCY_KEYS.ttlHours} hours'`);
@@ -24,6 +26,7 @@ export type KeyedCreate = {
  * update is a no-op (each column set to itself) unless the key has expired, and RETURNING hands
  * back the winning snapshot. The task is inserted only if the snapshot is ours, so concurrent
  * retries create exactly one task and every loser replays the winner, still in one round trip.
+ * Nothing is claimed unless the caller may write tasks of the target list (404 / 403 otherwise).
  */
 export async function createTaskOnce(
   db: Database,
@@ -31,17 +34,28 @@ export async function createTaskOnce(
   key: string,
   requestHash: string,
   input: NewTask,
-): Promise<KeyedCreate> {
+): Promise<{ status: 'ok'; value: KeyedCreate } | Denied> {
   const id = crypto.randomUUID();
   const expired = sql`k.created_at < now() - ${KEY_TTL}`;
-  const result = await db.execute<{ request_hash: string; response: Task; created: boolean }>(sql`
-    with draft as (
-      select ${id}::uuid as id, ${userId}::uuid as user_id, ${input.title}::text as title,
+  const result = await db.execute<{
+    role: string;
+    request_hash: string | null;
+    response: Task | null;
+    created: boolean;
+  }>(sql`
+    with target as (
+      select m.list_id, m.role from ${listMembers} m
+      where m.list_id = ${targetList(userId, input.list_id)} and m.user_id = ${userId}
+    ), draft as (
+      select ${id}::uuid as id, ${userId}::uuid as user_id, target.list_id,
+        case when ${input.completed}::boolean then ${userId}::uuid end as completed_by,
+        null::uuid as assignee_id, ${input.title}::text as title,
         ${input.description}::text as description, ${input.completed}::boolean as completed,
         case when ${input.completed}::boolean then now()::timestamptz(3) end as completed_at,
         ${input.priority}::task_priority as priority, ${input.due_at}::timestamptz(3) as due_at,
         ${sql.param(input.tags)}::text[] as tags, 1 as version,
         now()::timestamptz(3) as created_at, now()::timestamptz(3) as updated_at
+      from target where target.role in ${TASK_WRITERS}
     ), swept as (
       -- Expired keys, and keys older than the user's newest others (at most perUser remain).
       delete from idempotency_keys
@@ -58,14 +72,19 @@ export async function createTaskOnce(
         created_at = case when ${expired} then excluded.created_at else k.created_at end
       returning k.request_hash, k.response
     ), inserted as (
-      insert into tasks (id, user_id, title, description, completed, completed_at, priority,
+      insert into tasks (id, user_id, list_id, completed_by, assignee_id, title, description, completed, completed_at, priority,
         due_at, tags, version, created_at, updated_at)
       select draft.* from draft join claim on claim.response->>'id' = draft.id::text
       returning id
     )
-    select claim.request_hash, claim.response, exists (select from inserted) as created
-    from claim`);
+    select target.role, claim.request_hash, claim.response,
+      exists (select from inserted) as created
+    from target left join claim on true`);
   const row = result.rows[0];
-  if (!row) throw new Error('idempotent create returned no row');
-  return { created: row.created, requestHash: row.request_hash, snapshot: row.response };
+  if (!row) return { status: 'not_found' };
+  if (!row.response || !row.request_hash) return { status: 'forbidden' };
+  return {
+    status: 'ok',
+    value: { created: row.created, requestHash: row.request_hash, snapshot: row.response },
+  };
 }

@@ -21,6 +21,7 @@ import {
   titleKey,
   type TaskRecord,
 } from '../../db/schema/tasks.ts';
+import { isMember, memberListIds } from '../lists/membership.ts';
 import type { Cursor, SortOrder } from './cursor.ts';
 
 export type TaskPage = { records: TaskRecord[]; next: Cursor | undefined };
@@ -53,10 +54,16 @@ function sortKey(
 /** `%`, `_` and `\` are LIKE syntax: escape them so `q` matches literally, anywhere. */
 const containsPattern = (q: string) => `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
+/** The lists a page reads: the one asked for if the caller is a member, else all of theirs. */
+const inLists = (userId: string, listId: string | undefined) =>
+  listId === undefined
+    ? inArray(tasks.listId, memberListIds(userId))
+    : and(eq(tasks.listId, listId), isMember(userId, sql`${tasks.listId}`));
+
 function filters(userId: string, query: TaskListQuery): (SQL | undefined)[] {
   const pattern = query.q ? containsPattern(query.q) : undefined;
   return [
-    eq(tasks.userId, userId),
+    inLists(userId, query.list_id),
     query.status === 'all' ? undefined : eq(tasks.completed, query.status === 'completed'),
     query.priority?.length ? inArray(tasks.priority, [...new Set(query.priority)]) : undefined,
     query.tag?.length ? arrayContains(tasks.tags, [...new Set(query.tag)]) : undefined,

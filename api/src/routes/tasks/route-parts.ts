@@ -32,6 +32,7 @@ export const common = {
 export const missing = problem(
   'No such task of yours (also for a malformed id or another user’s task)',
 );
+export const denied = problem('Your role in the list may not write its tasks');
 export const stale = problem(
   '`If-Match` names none of the task’s current versions; nothing changed',
 );
@@ -60,10 +61,32 @@ export const taskHook: typeof defaultHook = (result, c) => {
   return defaultHook(result, c);
 };
 
-/** Turns a conditional write's outcome into its value, a 404 or a 412. */
+/** A `list_id` in a body that is missing or not the caller's: the same 404 either way. */
+export const listNotFound = () =>
+  new ApiError({
+    status: 404,
+    detail: 'No list with that id.',
+    errors: [{ path: 'list_id', message: 'No list with that id' }],
+  });
+
+/** A member whose role may not write tasks of the list. */
+export const readOnlyList = () =>
+  ApiError.forbidden('You can only read this list: writing tasks needs the editor or owner role.');
+
+/** Turns a conditional write's outcome into its value, a 404, 403 or 412. */
 export function written<T>(outcome: WriteOutcome<T>): T {
-  if (outcome.status === 'ok') return outcome.value;
-  throw outcome.status === 'stale' ? ApiError.preconditionFailed() : taskNotFound();
+  switch (outcome.status) {
+    case 'ok':
+      return outcome.value;
+    case 'stale':
+      throw ApiError.preconditionFailed();
+    case 'forbidden':
+      throw readOnlyList();
+    case 'list_not_found':
+      throw listNotFound();
+    case 'not_found':
+      throw taskNotFound();
+  }
 }
 
 export function sendTask<S extends 200 | 201>(c: Context<AppEnv>, task: Task, status: S) {

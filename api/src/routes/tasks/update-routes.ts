@@ -7,6 +7,7 @@ import { updateTask, type TaskChanges } from './queries.ts';
 import {
   body,
   common,
+  denied,
   etagHeader,
   IfMatchHeaders,
   json,
@@ -33,6 +34,7 @@ const updateRoute = (method: 'patch' | 'put') =>
     responses: {
       200: { ...json(TaskSchema, 'The updated task'), headers: etagHeader },
       ...common,
+      403: denied,
       404: missing,
       412: stale,
     },
@@ -58,6 +60,7 @@ const completionRoute = (method: 'put' | 'post') =>
     responses: {
       200: { ...json(TaskSchema, 'The task after the change'), headers: etagHeader },
       ...common,
+      403: denied,
       404: missing,
       412: stale,
     },

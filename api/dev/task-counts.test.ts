@@ -73,9 +73,17 @@ async function countersAndTruth() {
   };
 }
 
-/** One random write of the kinds the API makes, on `userId`'s tasks. */
+/**
+ * One random write of the kinds the API makes, on `userId`'s tasks. Each multi-row write first
+ * locks its rows in id order: two writes that lock the same task rows in opposite orders deadlock
+ * on the rows themselves, whatever the counters do, and the counters are what this test is about.
+ */
 function randomWrite(userId: string, seed: number): [string, unknown[]] {
   const some = `(select id from tasks where user_id = $1 order by md5(id::text || $2) limit 5)`;
+  const locked = (rows: string) =>
+    `with locked as (select id from tasks where ${rows} order by id for update) `;
+  const onSome = locked(`id in ${some}`);
+  const mine = 'id in (select id from locked)';
   switch (seed % 7) {
     case 0:
       return [
@@ -83,24 +91,24 @@ function randomWrite(userId: string, seed: number): [string, unknown[]] {
         [userId, [pick(TAGS, seed)]],
       ];
     case 1:
-      return [`update tasks set completed = not completed where id in ${some}`, [userId, seed]];
+      return [`${onSome}update tasks set completed = not completed where ${mine}`, [userId, seed]];
     case 2:
       return [
-        `update tasks set tags = $3 where id in ${some}`,
+        `${onSome}update tasks set tags = $3 where ${mine}`,
         [userId, seed, [pick(TAGS, seed + 1)]],
       ];
     case 3:
-      return [`update tasks set title = 'renamed' where id in ${some}`, [userId, seed]];
+      return [`${onSome}update tasks set title = 'renamed' where ${mine}`, [userId, seed]];
     case 4:
-      return [`delete from tasks where id in ${some}`, [userId, seed]];
+      return [`${onSome}delete from tasks where ${mine}`, [userId, seed]];
     case 5:
       return [
-        `update tasks set completed = true where user_id = $1 and id in ${some}`,
+        `${onSome}update tasks set completed = true where user_id = $1 and ${mine}`,
         [userId, seed],
       ];
     default:
       return [
-        `delete from tasks where user_id = $1 and completed and $2::int >= 0`,
+        `${locked('user_id = $1 and completed and $2::int >= 0')}delete from tasks where ${mine}`,
         [userId, seed],
       ];
   }

@@ -84,3 +84,37 @@ test('a checkbox toggle that conflicts rolls back with a clear message', async (
   );
   await expect(page.getByRole('checkbox', { name: 'Water the plants' })).not.toBeChecked();
 });
+
+test('a toggle made while its task is still being created waits for it and uses its real id', async ({
+  page,
+}) => {
+  await signUp(page, 'queued');
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/v1/tasks', async (route) => {
+    if (route.request().method() !== 'POST') return route.fallback();
+    // The task is created at once, but its answer waits until the toggle has been queued.
+    const response = await route.fetch();
+    await held;
+    await route.fulfill({ response });
+  });
+  const toggles: string[] = [];
+  page.on('response', (response) => {
+    if (/\/api\/v1\/tasks\/[^/]+\/complete$/.test(response.url())) {
+      toggles.push(`${response.status()} ${response.url().split('/').at(-2)}`);
+    }
+  });
+  await page.getByLabel('New task').fill('Toggled at once');
+  await page.getByLabel('New task').press('Enter');
+  await page.getByRole('checkbox', { name: 'Toggled at once' }).check();
+  release();
+
+  await expect(page.getByRole('checkbox', { name: 'Toggled at once' })).toBeChecked();
+  await expect(page.getByText('0 tasks left')).toBeVisible();
+  const [stored] = (await (await apiAs(page)).list()) as unknown as {
+    id: string;
+    completed: boolean;
+  }[];
+  expect(stored?.completed).toBe(true);
+  expect(toggles).toEqual([`200 ${stored?.id}`]);
+});

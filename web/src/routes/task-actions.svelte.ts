@@ -35,8 +35,15 @@ export async function addTask(list: TaskList, input: TaskCreate): Promise<ApiErr
   list.saving.add(key);
   list.recount(undefined, draft);
   try {
-    const task = await list.queue(key, () => api.createTask(input, key));
-    list.created(key, task.id);
+    const task = await list.queue(key, async () => {
+      const created = await api.createTask(input, key);
+      // The queue starts the next write to this task as soon as this one settles, before the code
+      // below runs: that write must already address the task by its real id and version.
+      list.created(key, created.id);
+      const current = list.find(key);
+      if (current) current.version = created.version;
+      return created;
+    });
     list.recount(draft, task);
     const current = list.find(key);
     // Edits made while it was on its way are queued behind it: keep them on screen.

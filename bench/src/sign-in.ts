@@ -31,10 +31,15 @@ export async function measureSignIn(ctx: MeasureContext, requests: number): Prom
       body: JSON.stringify({ email: account.email, password: BENCH_PASSWORD }),
     }),
   };
-  // Each sign-in inserts a session: replaying its INSERT needs the rows gone again.
+  // Each sign-in inserts a session: replaying its INSERT needs the rows gone again. Only the ones
+  // made here: ending the session behind the bench's own access tokens revokes them (decision 0011).
+  const [[since]] = (await ctx.sql.query('SELECT now()::text')) as [[string]];
   const forgetSessions = () =>
     ctx.sql
-      .query('DELETE FROM sessions WHERE user_id = $1', [account.userId])
+      .query('DELETE FROM sessions WHERE user_id = $1 AND created_at >= $2::timestamptz', [
+        account.userId,
+        since,
+      ])
       .then(() => undefined);
   const capture = await captureRoute(route, { ...ctx, requests }, true);
   await forgetSessions();

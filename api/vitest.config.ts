@@ -25,11 +25,17 @@ export default defineConfig({
   ],
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // One workerd and one import of the worker for all files, not one per file; it needs the pool's
+    // patch in patches/ (applied at install), without which every request gets dearer (decision 0031).
+    isolate: false,
     globalSetup: ['./test/global-setup.ts'],
     // The worker logs one JSON line per request; show them only for failing tests.
     silent: 'passed-only',
     // Spies (e.g. on console.error to keep expected error logs quiet) end with their test.
     restoreMocks: true,
     testTimeout: 20_000,
+    // A file's beforeAll signs users up (scrypt, CPU-bound): 10 s, the default, is not enough on a
+    // loaded machine.
+    hookTimeout: 20_000,
   },
 });

@@ -66,7 +66,7 @@ afterAll(() => {
 });
 
 it('stops the database, the API and the web on SIGINT to its process group', async () => {
-  const ports = { NEON_LOCAL_PORT: 0, API_PORT: 0, WEB_PORT: 0 };
+  const ports = { NEON_LOCAL_PORT: 0, API_PORT: 0, WEB_PORT: 0, PUSH_STANDIN_PORT: 0 };
   for (const name of Object.keys(ports) as (keyof typeof ports)[]) ports[name] = await freePort();
   const dev = spawn('npm', ['run', 'dev'], {
     cwd: ROOT,

@@ -2,13 +2,23 @@
 // NEON_LOCAL_PG_URL names a PostgreSQL server), the API under `wrangler dev`, the web under vite.
 // Ctrl-C stops all three and leaves no process listening (scripts/dev.test.ts checks it).
 import { join } from 'node:path';
-import { localWorkerVars, ROOT, startApi, startDatabase, startWeb, type Stopper } from './stack.ts';
+import {
+  localWorkerVars,
+  ROOT,
+  startApi,
+  startDatabase,
+  startPushService,
+  startScheduler,
+  startWeb,
+  type Stopper,
+} from './stack.ts';
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const ports = {
   database: port('NEON_LOCAL_PORT', 4444),
   api: port('API_PORT', 8787),
   web: port('WEB_PORT', 5173),
+  push: port('PUSH_STANDIN_PORT', 4445),
 };
 const webOrigin = `http://127.0.0.1:${ports.web}`;
 // Every part is tracked from the moment its process exists, not once it answers: a Ctrl-C while
@@ -39,10 +49,15 @@ try {
   });
   track(database);
   const vars = { ...localWorkerVars(webOrigin), ...database.vars };
-  const api = await startApi({ port: ports.api, vars, track });
+  const push = await startPushService(ports.push);
+  track(push);
+  const api = await startApi({ port: ports.api, vars, track, testScheduled: true });
+  // The reminder scheduler, every minute (decision 0020).
+  track(startScheduler(api.url));
   const web = await startWeb({ port: ports.web, apiOrigin: api.url, track });
   console.log(
-    `\n  web  ${web.url}\n  api  ${api.url}/api/v1/health\n  db   ${database.server.url}\n`,
+    `\n  web  ${web.url}\n  api  ${api.url}/api/v1/health\n  db   ${database.server.url}\n` +
+      `  push ${push.url}/messages (the stand-in push service)\n`,
   );
   console.log('  Ctrl-C stops everything.\n');
 } catch (error) {

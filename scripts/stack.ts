@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startNeonLocal } from '../api/dev/neon-local/index.ts';
 import { applyMigrations } from '../api/dev/migrate.ts';
+import { startPushStandin } from '../api/dev/push-standin/index.ts';
 import { spawnGroup, type Stopper } from './process-group.ts';
 
 export { QUIET_ENV, killGroup, spawnGroup, type Stopper } from './process-group.ts';
@@ -114,6 +115,8 @@ interface PartOptions {
 
 export interface ApiOptions extends PartOptions {
   vars: Record<string, string>;
+  /** Exposes `/__scheduled`, through which `startScheduler` runs the Cron Trigger locally. */
+  testScheduled?: boolean;
 }
 
 /** Runs the API worker under `wrangler dev` on 127.0.0.1 and waits until it answers. */
@@ -134,6 +137,7 @@ export async function startApi(options: ApiOptions) {
       '--show-interactive-dev-session=false',
       '--log-level',
       'warn',
+      ...(options.testScheduled ? ['--test-scheduled'] : []),
       ...vars,
     ],
     { label: 'api', cwd: ROOT, quiet: options.quiet },
@@ -141,6 +145,27 @@ export async function startApi(options: ApiOptions) {
   options.track?.(child);
   await waitForUrl(`http://127.0.0.1:${options.port}/api/v1/health`, 90_000);
   return { url: `http://127.0.0.1:${options.port}`, stop: () => child.stop() };
+}
+
+/**
+ * Runs the worker's Cron Trigger (the reminder scheduler) at every minute boundary, as Cloudflare
+ * does: `wrangler dev` never fires crons itself, it only exposes `/__scheduled`.
+ */
+export function startScheduler(apiUrl: string): Stopper {
+  let timer: NodeJS.Timeout | undefined;
+  const tick = () => {
+    timer = setTimeout(tick, 60_000 - (Date.now() % 60_000));
+    fetch(`${apiUrl}/__scheduled?cron=*+*+*+*+*`).catch(() => undefined);
+  };
+  timer = setTimeout(tick, 60_000 - (Date.now() % 60_000));
+  return { stop: async () => clearTimeout(timer) };
+}
+
+/** The loopback stand-in push service (api/dev/push-standin) as a part of the stack. */
+export async function startPushService(port: number) {
+  if (await isPortBusy(port)) throw new Error(`port ${port} is already in use`);
+  const standin = await startPushStandin({ port });
+  return { url: standin.url, stop: () => standin.close() };
 }
 
 export interface WebOptions extends PartOptions {
@@ -176,6 +201,18 @@ export async function startWeb(options: WebOptions) {
 /** The local stack's auth secret: published here, so production refuses it (published-secrets.ts). */
 export const LOCAL_AUTH_SECRET = 'local-development-secret-not-for-production-0000';
 
+/**
+ * The local stack's VAPID key pair (Web Push, decision 0020): published here, so production
+ * refuses its private key (published-secrets.ts). Browsers' push services never see it: locally
+ * pushes go to the loopback stand-in (api/dev/push-standin).
+ */
+export const LOCAL_VAPID = {
+  VAPID_PUBLIC_KEY:
+    'BHI13Pjo7BIEMHU_376hTB4SOKvmRgORjmE6lqRHAdwVwHT7kvOdAhiyEIhU1LsGrVYdU3k9-AXFrbk-dtatj94',
+  VAPID_PRIVATE_KEY: 'R2RgGsIWg-OtCXlsEc_AESQ6ht7ymhcMLqrcEiXgndQ',
+  VAPID_SUBJECT: 'mailto:dev@localhost.invalid',
+} as const;
+
 /** Local, development-only values for every variable the worker needs; .dev.vars overrides them. */
 export function localWorkerVars(webOrigin: string): Record<string, string> {
   return {
@@ -188,6 +225,7 @@ export function localWorkerVars(webOrigin: string): Record<string, string> {
     // Locally every browser tab, script and reload shares 127.0.0.1, and each page load refreshes
     // its token: the production default of 60 per IP would lock a developer out within minutes.
     AUTH_RATE_LIMIT_PER_IP: '1000',
+    ...LOCAL_VAPID,
     ...readDevVars(),
   };
 }

@@ -5,16 +5,16 @@ import { targetFromEnv, webOrigin } from './e2e/target.ts';
 const target = targetFromEnv();
 
 // The Pages build is what ships, so every spec runs on it. On the dev server run the specs about
-// what differs there (vite's /api proxy and its cookies, headers, the docs page, the request count
-// of an edit); the rest would only drive the same app code a second time (decision 0010).
+// what differs there (vite's /api proxy and its cookies, headers, the docs page, the whole
+// workflow through wrangler dev); the rest would only drive the same app code a second time
+// (decision 0010).
 const DEV_SPECS = [
   'auth',
   'workflow',
   'docs',
   'security-headers',
-  'one-request',
-  'status',
-  'account',
+  // The live socket's WebSocket upgrade through vite's /api proxy.
+  'live',
 ];
 
 export default defineConfig({
@@ -23,7 +23,8 @@ export default defineConfig({
   outputDir: `e2e/artifacts/results-${target}`,
   globalSetup: './e2e/global-setup.ts',
   fullyParallel: true,
-  workers: 2,
+  // Three, on 2 cores: a spec waits on the network and the worker as much as it computes.
+  workers: 3,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -15,6 +15,8 @@ const frozen = process.env.WEB_DEV_FROZEN === '1';
 const apiProxy: ProxyOptions = {
   target: apiOrigin,
   changeOrigin: false,
+  // The live socket (`/api/v1/live`) is a WebSocket upgrade.
+  ws: true,
   // Same rule as the production forwarding (src/lib/server/forward-api.ts).
   configure: (proxy) =>
     proxy.on('proxyRes', (response) => {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { unstable_readConfig } from 'wrangler';
 import { describe, expect, it } from 'vitest';
 import { DATA_RATE_LIMITS } from '../../shared/src/rate-limits.ts';
-import { LOCAL_AUTH_SECRET } from '../../scripts/stack.ts';
+import { LOCAL_AUTH_SECRET, LOCAL_VAPID } from '../../scripts/stack.ts';
 import { EnvSchema } from '../src/env.ts';
 import { PUBLISHED_SECRETS } from '../src/published-secrets.ts';
 
@@ -74,5 +74,15 @@ describe('the production configuration', () => {
     const { DATA_WRITE_LIMITER: _, ...bindings } = productionBindings(freshSecret());
     const parsed = EnvSchema.safeParse(bindings);
     expect(parsed.error?.issues.map((issue) => issue.path[0])).toEqual(['DATA_WRITE_LIMITER']);
+  });
+
+  it('refuses the local stack’s VAPID private key, and half a VAPID configuration', () => {
+    expect(PUBLISHED_SECRETS.has(LOCAL_VAPID.VAPID_PRIVATE_KEY)).toBe(true);
+    const bindings = { ...productionBindings(freshSecret()), ...LOCAL_VAPID };
+    const parsed = EnvSchema.safeParse(bindings);
+    expect(parsed.error?.issues.map((issue) => issue.path[0])).toEqual(['VAPID_PRIVATE_KEY']);
+    const half = { ...productionBindings(freshSecret()), VAPID_SUBJECT: 'mailto:a@b.example' };
+    const issues = EnvSchema.safeParse(half).error?.issues.map((issue) => issue.path[0]);
+    expect(issues).toEqual(['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY']);
   });
 });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations, MIGRATIONS_FOLDER } from './migrate.ts';
 import { startNeonLocal, type NeonLocal } from './neon-local/index.ts';
 import { startThrowawayCluster, type ThrowawayCluster } from './pg-cluster.ts';
+import { testPool } from './test-pool.ts';
 
 let cluster: ThrowawayCluster;
 let server: NeonLocal;
@@ -117,7 +118,7 @@ function randomWrite(userId: string, seed: number): [string, unknown[]] {
 beforeAll(async () => {
   cluster = await startThrowawayCluster({ database: 'counts' });
   server = await startNeonLocal({ backend: 'postgres', postgresUrl: cluster.url, quiet: true });
-  pool = new pg.Pool({ connectionString: cluster.url, max: 8 });
+  pool = testPool(cluster.url, 8);
 });
 
 afterAll(async () => {

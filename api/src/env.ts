@@ -1,5 +1,7 @@
+import { base64UrlBytes, CLAIM_LEASE_SECONDS, P256DH_BYTES } from '@tasks/shared';
 import { z } from 'zod';
 import { ApiError } from './api-error.ts';
+import type { LiveObject } from './live/live-object.ts';
 import { PUBLISHED_SECRETS } from './published-secrets.ts';
 
 /** Comma-separated exact origins (`https://a.example, http://localhost:5173`) → trimmed list. */
@@ -22,6 +24,24 @@ const RateLimiterSchema = z.custom<RateLimit>(
   'must be a rate-limiting binding',
 );
 
+/** The Durable Object namespace of the users' live sockets (`[[durable_objects.bindings]]`). */
+const LiveNamespaceSchema = z.custom<DurableObjectNamespace<LiveObject>>(
+  (value) => typeof (value as Partial<DurableObjectNamespace> | null)?.idFromName === 'function',
+  'must be a Durable Object namespace binding',
+);
+/** A base64url key of `bytes` bytes (VAPID keys, RFC 8292 §3.2). */
+const base64UrlKey = (bytes: number, first?: number) =>
+  z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .refine((text) => {
+        const decoded = base64UrlBytes(text);
+        return decoded?.length === bytes && (first === undefined || decoded[0] === first);
+      }, `must be ${bytes} bytes, base64url`)
+      .optional(),
+  );
+
 /** The worker's bindings, validated once per isolate. Unknown bindings are ignored. */
 export const EnvSchema = z
   .object({
@@ -43,9 +63,43 @@ export const EnvSchema = z
     // Per-user limits of the data routes (middleware/data-rate-limits.ts; numbers in shared/).
     DATA_WRITE_LIMITER: RateLimiterSchema.optional(),
     DATA_READ_LIMITER: RateLimiterSchema.optional(),
+    // Live sockets and pokes (live/); without it the feed still works by polling.
+    LIVE: LiveNamespaceSchema.optional(),
+    // Web Push (decision 0020): the VAPID key pair (public: an uncompressed P-256 point; private:
+    // its 32-byte scalar, a secret) and the contact push services see. All three or none (no push).
+    VAPID_PUBLIC_KEY: base64UrlKey(P256DH_BYTES, 4),
+    // How long a scheduler run's claim holds unsettled (decision 0020); the soak shortens it so
+    // a claim its faults orphan is retaken within the run (decision 0026).
+    REMINDER_CLAIM_LEASE_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(3600)
+      .default(CLAIM_LEASE_SECONDS),
+    VAPID_PRIVATE_KEY: base64UrlKey(32),
+    VAPID_SUBJECT: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z
+        .string()
+        .regex(/^(mailto:|https:\/\/)\S+$/, 'must be a mailto: or https: URL')
+        .optional(),
+    ),
   })
   .superRefine((env, ctx) => {
+    const vapid = [env.VAPID_PUBLIC_KEY, env.VAPID_PRIVATE_KEY, env.VAPID_SUBJECT];
+    if (vapid.some(Boolean) && !vapid.every(Boolean)) {
+      for (const name of ['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY', 'VAPID_SUBJECT'] as const) {
+        if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'set all three' });
+      }
+    }
     if (env.ENVIRONMENT !== 'production') return;
+    if (env.VAPID_PRIVATE_KEY && PUBLISHED_SECRETS.has(env.VAPID_PRIVATE_KEY)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['VAPID_PRIVATE_KEY'],
+        message: 'is an example value published in the repository',
+      });
+    }
     for (const binding of ['DATA_WRITE_LIMITER', 'DATA_READ_LIMITER'] as const) {
       if (!env[binding]) {
         ctx.addIssue({ code: 'custom', path: [binding], message: 'production needs this binding' });

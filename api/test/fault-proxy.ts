@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { findFreePort, listenOnFreePort } from './ports.ts';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 export type FaultMode = 'up' | 'down' | 'stall' | 'error';
 const MODES: readonly string[] = ['up', 'down', 'stall', 'error'] satisfies FaultMode[];
@@ -31,6 +31,17 @@ async function forward(req: IncomingMessage, res: ServerResponse, target: string
  * When a connection is refused, workerd itself logs "Uncaught (in promise) … Network connection
  * lost" for the request body it could not send; the worker's own fetch rejection is handled.
  */
+/** Listens on `port` of 127.0.0.1 (0: one the system picks) and returns the port. */
+function listenOn(server: Server, port: number) {
+  return new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
 export async function startFaultProxy(target: string) {
   let mode: FaultMode = 'up';
   // `POST /cut/<n>`: forward the next n requests, then fail every one after (mode `error`).
@@ -40,15 +51,16 @@ export async function startFaultProxy(target: string) {
     if (mode === 'error') res.writeHead(502, { 'Content-Type': 'text/plain' }).end('bad gateway');
     if (mode === 'up') forward(req, res, target).catch(() => req.socket.destroy());
   });
-  const dataPort = await findFreePort();
-  const listen = () => new Promise<void>((resolve) => data.listen(dataPort, '127.0.0.1', resolve));
+  // A port the system picks, bound at once: a free port of a fixed range, probed and then bound,
+  // could be taken in between by another suite on the machine, which all probe the same ports.
+  const dataPort = await listenOn(data, 0);
+  const listen = () => listenOn(data, dataPort).then(() => undefined);
   const stop = () =>
     new Promise<void>((resolve) => {
       data.closeAllConnections();
       if (data.listening) data.close(() => resolve());
       else resolve();
     });
-  await listen();
 
   const control = createServer((req, res) => {
     const cut = /^\/cut\/(\d+)$/.exec(req.url ?? '')?.[1];
@@ -65,7 +77,7 @@ export async function startFaultProxy(target: string) {
       res.writeHead(204).end();
     });
   });
-  const controlPort = await listenOnFreePort(control);
+  const controlPort = await listenOn(control, 0);
   return {
     endpoint: `http://127.0.0.1:${dataPort}/sql`,
     controlUrl: `http://127.0.0.1:${controlPort}`,

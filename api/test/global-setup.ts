@@ -3,8 +3,8 @@ import type { TestProject } from 'vitest/node';
 import { parse } from 'yaml';
 import { applyMigrations } from '../dev/migrate.ts';
 import { startNeonLocal } from '../dev/neon-local/index.ts';
+import { startPushStandin } from '../dev/push-standin/index.ts';
 import { startFaultProxy } from './fault-proxy.ts';
-import { findFreePort } from './ports.ts';
 
 const MIGRATIONS_DIR = new URL('../drizzle/', import.meta.url);
 /** The seed's published contract: `../shared/seed/` from the repo root (a read-only copy in CI). */
@@ -32,7 +32,7 @@ export default async function setup(project: TestProject) {
     backend: 'pglite',
     dataDir: 'memory',
     host: '127.0.0.1',
-    port: await findFreePort(),
+    port: 0, // the system picks it: no window in which another suite could take it
     quiet: true,
   });
   if (hasMigrations()) await applyMigrations(neon.connectionString, { fetchEndpoint: neon.url });
@@ -45,9 +45,15 @@ export default async function setup(project: TestProject) {
   project.provide('faultProxyControl', proxy.controlUrl);
   project.provide('cutProxyEndpoint', cutProxy.endpoint);
   project.provide('cutProxyControl', cutProxy.controlUrl);
-  project.provide('deadEndpoint', `http://127.0.0.1:${await findFreePort()}/sql`);
+  // Not a free port of the suite's range: another suite on the machine (or this one's fault proxy)
+  // may bind that a moment later, and the "nothing listens" test then meets a server. Port 1
+  // (tcpmux) is privileged and unused: a connection there is refused.
+  project.provide('deadEndpoint', 'http://127.0.0.1:1/sql');
   project.provide('seedOpenApi', seedOpenApi());
+  const pushStandin = await startPushStandin();
+  project.provide('pushStandinUrl', pushStandin.url);
   return async () => {
+    await pushStandin.close();
     await proxy.close();
     await cutProxy.close();
     await neon.close();

@@ -54,7 +54,14 @@ export class UpdateCommand implements Command {
       await expectProblem(res, 412);
       return void expect(await readTask(real.user, id)).toEqual(task);
     }
-    const after = { ...task, ...TaskUpdateSchema.parse(this.changes) };
+    const parsed = TaskUpdateSchema.parse(this.changes);
+    const after = { ...task, ...parsed };
+    // An instant alone (as older clients send it) is read as a local day and minute in the
+    // user's zone, here UTC: the model's users set none.
+    if (parsed.due_at !== undefined) {
+      after.due_date = parsed.due_at?.slice(0, 10) ?? null;
+      after.due_time = parsed.due_at?.slice(11, 16) ?? null;
+    }
     const differs = (
       ['title', 'description', 'completed', 'priority', 'due_at', 'tags'] as const
     ).some((field) => JSON.stringify(after[field]) !== JSON.stringify(task[field]));

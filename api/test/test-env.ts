@@ -16,6 +16,11 @@ export const TEST_BINDINGS = {
   JWT_ISSUER: TEST_ORIGIN,
   JWT_AUDIENCE: 'tasks-api',
   DB_TIMEOUT_MS: '5000',
+  // A key pair of the tests' own (not refused in production mode, like the secret above).
+  VAPID_PUBLIC_KEY:
+    'BOqiVNDS9dqVcJ_WA9h9pKG8iikJRuQvEy0rMEb4GdJMt_8YP_TyxK6KHtVdDpIcP7AYw_0Koco4p3gFBduIj3A',
+  VAPID_PRIVATE_KEY: 'yBzFEM7CqN2qEvMdiaynwiJxJSnAKbz0s71FiiVx9Jo',
+  VAPID_SUBJECT: 'mailto:tests@example.invalid',
 } as const;
 
 const simple = (limit: { limit: number; periodSeconds: number }) => ({
@@ -52,6 +57,8 @@ export type TestContext = {
   deadEndpoint: string;
   /** `../shared/seed/openapi.yaml`, the seed's published contract, parsed. */
   seedOpenApi: Record<string, unknown>;
+  /** The loopback stand-in push service (api/dev/push-standin), http://127.0.0.1:PORT. */
+  pushStandinUrl: string;
 };
 
 declare module 'vitest' {

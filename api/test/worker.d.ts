@@ -13,6 +13,9 @@ declare namespace Cloudflare {
     JWT_ISSUER: string;
     JWT_AUDIENCE: string;
     DB_TIMEOUT_MS: string;
+    VAPID_PUBLIC_KEY: string;
+    VAPID_PRIVATE_KEY: string;
+    VAPID_SUBJECT: string;
     AUTH_RATE_LIMIT_WINDOW_SECONDS?: string;
     AUTH_RATE_LIMIT_PER_IP?: string;
     AUTH_RATE_LIMIT_PER_EMAIL?: string;
@@ -21,5 +24,6 @@ declare namespace Cloudflare {
     DATA_READ_LIMITER: RateLimit;
     PRODUCTION_WRITE_LIMITER: RateLimit;
     PRODUCTION_READ_LIMITER: RateLimit;
+    LIVE: DurableObjectNamespace<import('../src/live/live-object.ts').LiveObject>;
   }
 }

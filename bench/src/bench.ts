@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from '../../scripts/stack.ts';
+import { reminderMarkdown, runReminderBench } from './reminders.ts';
 import { runBench } from './run-bench.ts';
 import type { Backend } from './stack.ts';
 
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     'sign-ins': { type: 'string', default: '40' },
     'page-loads': { type: 'string', default: '5' },
     'no-web': { type: 'boolean', default: false },
+    reminders: { type: 'string', default: '200' },
     out: { type: 'string', default: join(ROOT, 'bench', 'results') },
   },
 });
@@ -46,5 +48,18 @@ const results = await runBench({
   log: (line) => console.log(`[bench +${Math.round((Date.now() - started) / 1000)}s] ${line}`),
 });
 console.log('\n' + (await readFile(join(values.out, 'latest.md'), 'utf8')));
+// Reminder lateness and duplicates (issue 13), on a stack of its own; `--reminders 0` skips it.
+const reminders =
+  Number(values.reminders) > 0
+    ? await runReminderBench({
+        reminders: Number(values.reminders),
+        spreadMinutes: 3,
+        accounts: 20,
+        outDir: values.out,
+        log: (line) => console.log(`[bench reminders] ${line}`),
+      })
+    : undefined;
+if (reminders) console.log(reminderMarkdown(reminders));
 console.log(`[bench] done in ${Math.round((Date.now() - started) / 1000)} s; wrote ${values.out}`);
-process.exit(results.goals.every((g) => g.pass) ? 0 : 1);
+const remindersPass = !reminders || (reminders.duplicates === 0 && reminders.missed === 0);
+process.exit(results.goals.every((g) => g.pass) && remindersPass ? 0 : 1);

@@ -1,9 +1,10 @@
 // One route, measured the issue's way: a capture pass records the SQL of every request (and its
 // round trips) and checks that the floor gives the same answer; then per delay × concurrency the
-// floor (the route's minimal statement, raw SQL over HTTP) and autocannon against the worker run
-// the same requests, back to back; writes start each pass from freshly reset rows.
+// floor (the route's minimal statement, raw SQL over HTTP) and the API (keep-alive fetch to the
+// worker) run the same requests interleaved one by one; writes start each pass from reset rows.
 import { replayRaw, type Recorder, type SqlCall } from './floor.ts';
-import { runHttpLoad, runPool, summarize, type HttpRequestSpec } from './load.ts';
+import { performance } from 'node:perf_hooks';
+import { runPool, summarize, type HttpRequestSpec, type LoadResult } from './load.ts';
 import type { RouteResult, RunResult } from './results.ts';
 import type { BenchRoute, Dataset, Fixtures } from './routes.ts';
 import type { Backend } from './stack.ts';
@@ -36,6 +37,12 @@ export type CapturedRoute = Omit<BenchRoute, 'floor'> & Partial<Pick<BenchRoute,
 
 const AUTH_TABLES = /\b(users|sessions|accounts|jwks|verifications)\b/i;
 /**
+ * The route's own data. Its one statement may read `users` too (the creator's time zone for due
+ * dates): that is the route's round trip, not one spent on authentication.
+ */
+const DATA_TABLES =
+  /\b(tasks|lists|list_members|list_invitations|task_history|idempotency_keys)\b/i;
+/**
  * A warm isolate re-reads its signing keys and recent revocations at most every 30 s, after the
  * answer (waitUntil; decision 0011): that round trip belongs to no request, so it is not one.
  */
@@ -60,10 +67,13 @@ export async function sendSpec(
   return { response, text };
 }
 
-/** The ids a read answered with: a page's in order, or the one task's. */
+type Row = { id: string };
+
+/** The ids a read answered with: a page's in order (`GET /lists` wraps it in `data`), or one's. */
 function answeredIds(text: string): string[] {
-  const json = JSON.parse(text) as { id: string } | { id: string }[];
-  return (Array.isArray(json) ? json : [json]).map((task) => task.id);
+  const json = JSON.parse(text) as Row | Row[] | { data: Row[] };
+  const rows = Array.isArray(json) ? json : 'data' in json ? json.data : [json];
+  return rows.map((row) => row.id);
 }
 
 /**
@@ -113,7 +123,10 @@ export async function captureRoute(
       );
     }
     trips.add(reported);
-    const touchesAuth = recorded.filter((c) => c.queries.some((q) => AUTH_TABLES.test(q)));
+    const touchesAuth = recorded.filter(
+      (c) =>
+        c.queries.some((q) => AUTH_TABLES.test(q)) && !c.queries.some((q) => DATA_TABLES.test(q)),
+    );
     authTrips = Math.max(authTrips, touchesAuth.length);
     calls.push(recorded);
   }
@@ -123,18 +136,80 @@ export async function captureRoute(
   return { calls, roundTrips: Math.max(...trips), authTrips };
 }
 
-/** The floor: each request's minimal statement, prepared before the clock starts, sent raw. */
-async function floorRun(
+/** One timed sample: how long `work` took, or undefined when it failed. */
+async function timed(work: () => Promise<void>): Promise<number | undefined> {
+  const started = performance.now();
+  try {
+    await work();
+    return performance.now() - started;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Sends one API request with keep-alive fetch and reads the whole answer; returns its status. */
+async function sendApi(origin: string, spec: HttpRequestSpec): Promise<number> {
+  const response = await fetch(origin + spec.path, spec);
+  await response.arrayBuffer();
+  return response.status;
+}
+
+type Sides = { floor: LoadResult; api: LoadResult; ownSql?: LoadResult };
+
+/**
+ * Request `i` of the floor and of the API back to back, alternating which goes first, with
+ * `concurrency` such pairs in flight: both sides see the same moments of machine load, so a
+ * burst from another process lands on both rather than on whichever ran during it. The floor's
+ * statements are prepared before the clock starts; for a read, the API's own recorded SQL can
+ * ride along as a third side (a write's would collide with the API's writes: see `measureRun`).
+ */
+async function interleavedRun(
   ctx: MeasureContext,
   route: BenchRoute,
-  concurrency: number,
-  amount: number,
-  pass: string,
-) {
+  capture: Capture,
+  options: { concurrency: number; amount: number; pass: string; ownSql: boolean },
+): Promise<Sides> {
+  const { concurrency, amount, pass } = options;
   const exchanges = Array.from({ length: amount }, (_, i) =>
-    ctx.sql.exchange(route.floor(i, ctx.fixtures, pass)),
+    ctx.sql.exchange(route.floor(i, ctx.fixtures, `floor-${pass}`)),
   );
-  return runPool({ concurrency, amount, task: (i) => ctx.sql.send(exchanges[i]!).then(() => {}) });
+  const sides: Required<Sides> = {
+    floor: { latencies: [], statuses: {}, wallMs: 0 },
+    api: { latencies: [], statuses: {}, wallMs: 0 },
+    ownSql: { latencies: [], statuses: {}, wallMs: 0 },
+  };
+  const record = (side: LoadResult, ms: number | undefined, status: string) => {
+    if (ms !== undefined) side.latencies.push(ms);
+    side.statuses[status] = (side.statuses[status] ?? 0) + 1;
+  };
+  const floor = async (i: number) => {
+    const ms = await timed(() => ctx.sql.send(exchanges[i]!).then(() => undefined));
+    record(sides.floor, ms, ms === undefined ? 'error' : 'ok');
+  };
+  const api = async (i: number) => {
+    let status = 'error';
+    const ms = await timed(async () => {
+      status = String(await sendApi(ctx.apiOrigin, route.request(i, ctx.fixtures, pass)));
+    });
+    record(sides.api, ms, status);
+  };
+  const own = async (i: number) => {
+    const ms = await timed(() => replayRaw(ctx.sql, capture.calls[i % capture.calls.length]!));
+    record(sides.ownSql, ms, ms === undefined ? 'error' : 'ok');
+  };
+  const steps = options.ownSql ? [floor, api, own] : [floor, api];
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    for (let i = next++; i < amount; i = next++) {
+      const order = i % 2 === 0 ? steps : [...steps].reverse();
+      for (const step of order) await step(i);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const wallMs = performance.now() - started;
+  for (const side of Object.values(sides)) side.wallMs = wallMs;
+  return options.ownSql ? sides : { floor: sides.floor, api: sides.api };
 }
 
 /** The API's own SQL (as recorded), replayed raw: what the worker's queries cost on their own. */
@@ -147,22 +222,11 @@ async function ownSqlRun(
   return runPool({ concurrency, amount, task: (i) => replayRaw(ctx.sql, capture.calls[i]!) });
 }
 
-async function apiRun(
-  ctx: MeasureContext,
-  route: BenchRoute,
-  concurrency: number,
-  amount: number,
-  pass: string,
-) {
-  return runHttpLoad({
-    origin: ctx.apiOrigin,
-    connections: concurrency,
-    amount,
-    request: (i) => route.request(i, ctx.fixtures, pass),
-  });
-}
-
-/** Floor and API for one delay × concurrency, each after a warm-up and (for writes) a reset. */
+/**
+ * Floor and API for one delay × concurrency, interleaved, after an interleaved warm-up; writes
+ * start each pass from freshly reset rows (the API's `writer`, the floor's `mirror`). A write's
+ * own SQL replays the API's recorded statements on the API's rows, so it runs after, alone.
+ */
 export async function measureRun(
   route: BenchRoute,
   capture: Capture,
@@ -170,31 +234,41 @@ export async function measureRun(
   delayMs: number,
   concurrency: number,
 ): Promise<RunResult> {
-  const fresh = () => (route.writes ? ctx.reset(route.dataset) : Promise.resolve());
-  // autocannon refuses fewer requests than connections.
-  const warm = Math.max(concurrency, Math.min(ctx.warmup, ctx.requests));
+  const fresh = async () => {
+    if (!route.writes) return;
+    await ctx.reset(route.dataset);
+    await ctx.reset('mirror');
+  };
   const pass = `${delayMs}-${concurrency}`;
+  const warm = Math.max(concurrency, Math.min(ctx.warmup, ctx.requests));
+  const inline = ctx.ownSql && !route.writes;
   await fresh();
-  await floorRun(ctx, route, concurrency, warm, `floor-warm-${pass}`);
+  await interleavedRun(ctx, route, capture, {
+    concurrency,
+    amount: warm,
+    pass: `warm-${pass}`,
+    ownSql: inline,
+  });
   await fresh();
-  await apiRun(ctx, route, concurrency, warm, `warm-${pass}`);
-  await fresh();
-  const floor = await floorRun(ctx, route, concurrency, ctx.requests, `floor-${pass}`);
-  await fresh();
-  const api = await apiRun(ctx, route, concurrency, ctx.requests, `api-${pass}`);
-  let own: Awaited<ReturnType<typeof ownSqlRun>> | undefined;
-  if (ctx.ownSql) {
+  const sides = await interleavedRun(ctx, route, capture, {
+    concurrency,
+    amount: ctx.requests,
+    pass: `api-${pass}`,
+    ownSql: inline,
+  });
+  let own = sides.ownSql;
+  if (ctx.ownSql && route.writes) {
     await fresh();
     own = await ownSqlRun(ctx, capture, concurrency, ctx.requests);
   }
-  const failed = Object.keys(api.statuses).filter((s) => !/^2\d\d$/.test(s));
-  if (failed.length > 0 || floor.statuses.error || own?.statuses.error) {
+  const failed = Object.keys(sides.api.statuses).filter((s) => !/^2\d\d$/.test(s));
+  if (failed.length > 0 || sides.floor.statuses.error || own?.statuses.error) {
     throw new Error(
-      `${route.name}: failures (API ${JSON.stringify(api.statuses)}, floor ${JSON.stringify(floor.statuses)})`,
+      `${route.name}: failures (API ${JSON.stringify(sides.api.statuses)}, floor ${JSON.stringify(sides.floor.statuses)})`,
     );
   }
-  const apiSummary = summarize(api);
-  const floorSummary = summarize(floor);
+  const apiSummary = summarize(sides.api);
+  const floorSummary = summarize(sides.floor);
   const round = (value: number) => Math.round(value * 1000) / 1000;
   return {
     delayMs,
@@ -203,7 +277,7 @@ export async function measureRun(
     floor: floorSummary,
     ratioP50: round(apiSummary.p50 / floorSummary.p50),
     ratioP99: round(apiSummary.p99 / floorSummary.p99),
-    statuses: api.statuses,
+    statuses: sides.api.statuses,
     ...(own ? { ownSql: summarize(own) } : {}),
   };
 }

@@ -92,11 +92,12 @@ export function renderMarkdown(results: BenchResults, chartFile = 'latency.svg')
     '## Overhead over the database floor',
     '',
     "Each route's floor is the minimal statement that gives the same answer (for the first " +
-      'page, `select * from tasks where user_id = $1 order by created_at desc, id desc limit ' +
-      '51`), sent by the bench as one raw SQL-over-HTTP request (`fetch`, the Neon headers, the ' +
-      'JSON body; the answer is read, not parsed) to the same Neon server, at the same ' +
-      'concurrency, just before the API run. Delay is the simulated network time added to every ' +
-      'database round trip.',
+      'page, each of the caller’s lists’ own `… where list_id = m.list_id order by created_at ' +
+      'desc, id desc limit 51`, merged; a task’s list membership is what a correct backend must ' +
+      'read at least), sent by the bench as one raw SQL-over-HTTP request (`fetch`, the Neon ' +
+      'headers, the JSON body; the answer is read, not parsed) to the same Neon server, at the ' +
+      'same concurrency, interleaved request by request with the API run. Delay is the ' +
+      'simulated network time added to every database round trip.',
     '',
     ...config.backends.flatMap((backend) => backendSections(results, backend)),
     `![p50 latency per route, API beside its floor](${chartFile})`,

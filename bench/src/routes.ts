@@ -7,13 +7,22 @@ import type { HttpRequestSpec } from './load.ts';
 import type { SqlStatement } from './sql-http.ts';
 import { FILTER_TAG, SEARCH_TERM, type Account } from './seed.ts';
 
-export type Dataset = 'small' | 'large' | 'writer';
+/**
+ * One account each: `multi` spreads its tasks over `MULTI_LISTS` lists; `writer` is written by
+ * the API and `mirror`, seeded the same, by the floor, so the two can run interleaved.
+ */
+export type Dataset = 'small' | 'large' | 'multi' | 'writer' | 'mirror';
+
+/** The lists of the `multi` account (its Inbox and three more). */
+export const MULTI_LISTS = 4;
 
 export interface Fixtures {
   accounts: Record<Dataset, Account>;
   /** Task ids per dataset, oldest first. */
   ids: Record<Dataset, string[]>;
   counts: Record<Dataset, number>;
+  /** The account's lists, its Inbox first. */
+  lists: Record<Dataset, string[]>;
 }
 
 export interface BenchRoute {
@@ -23,7 +32,10 @@ export interface BenchRoute {
   /** The request as shown in reports. */
   shown: string;
   dataset: Dataset;
-  /** Writes: the dataset is reset before every pass so each pass starts from the same rows. */
+  /**
+   * Writes: the API writes `writer` and the floor `mirror`, both reset before every pass so each
+   * pass starts from the same rows.
+   */
   writes: boolean;
   /** Request `i`; `pass` names the pass, making Idempotency-Keys unique per pass. */
   request(i: number, fixtures: Fixtures, pass: string): HttpRequestSpec;
@@ -42,10 +54,23 @@ const auth = (fixtures: Fixtures, dataset: Dataset) => ({
 });
 const json = { 'content-type': 'application/json' };
 
-/** The first page as a bare statement: `where` beyond the owner, then the default order. */
+const PAGE = `order by created_at desc, id desc limit ${LIST_LIMIT_DEFAULT + 1}`;
+
+/**
+ * The first page of the caller's tasks as a bare statement: each of their lists' own first page
+ * (`where` beyond the list), merged. With lists the caller's tasks are those of the lists they
+ * are a member of, so the membership is the minimum any correct backend reads; the creator
+ * column (`user_id`) no longer leads an index.
+ */
 const firstPage = (where: string) =>
-  `select * from tasks where user_id = $1${where} ` +
-  `order by created_at desc, id desc limit ${LIST_LIMIT_DEFAULT + 1}`;
+  `select t.* from list_members m cross join lateral (select * from tasks ` +
+  `where list_id = m.list_id${where} ${PAGE}) t ` +
+  `where m.user_id = $1 order by t.created_at desc, t.id desc limit ${LIST_LIMIT_DEFAULT + 1}`;
+
+/** `t` (a task) is in a list of `$n`; `write`: one whose tasks `$n` may change. */
+const member = (n: number, write = false) =>
+  `exists (select from list_members m where m.list_id = t.list_id and m.user_id = $${n}` +
+  `${write ? " and m.role <> 'viewer'" : ''})`;
 
 function listRoute(
   kind: string,
@@ -70,6 +95,45 @@ function listRoute(
   };
 }
 
+/** The first page of one list, named by `?list_id=`: that list's index range, if a member. */
+function oneListRoute(size: string, dataset: Dataset): BenchRoute {
+  return {
+    name: `one list ${size}`,
+    kind: 'one list',
+    shown: `GET ${apiPaths.tasks}?list_id={id}`,
+    dataset,
+    writes: false,
+    request: (_i, f) => ({
+      method: 'GET',
+      path: `${apiPaths.tasks}?list_id=${f.lists[dataset][0]}`,
+      headers: auth(f, dataset),
+    }),
+    floor: (_i, f) => ({
+      query: `select * from tasks t where list_id = $2 and ${member(1)} ${PAGE}`,
+      params: [f.accounts[dataset].userId, f.lists[dataset][0]],
+    }),
+  };
+}
+
+/** The caller's lists with their role, member count and pending count, in their order. */
+const listsRoute: BenchRoute = {
+  name: 'lists',
+  kind: 'lists',
+  shown: `GET ${apiPaths.lists}`,
+  dataset: 'multi',
+  writes: false,
+  request: (_i, f) => ({ method: 'GET', path: apiPaths.lists, headers: auth(f, 'multi') }),
+  floor: (_i, f) => ({
+    query:
+      'select l.*, m.role, m.position, ' +
+      '(select count(*) from list_members c where c.list_id = l.id) as member_count, ' +
+      'coalesce((select pending from list_task_counts c where c.list_id = l.id), 0) as pending_count ' +
+      'from list_members m join lists l on l.id = m.list_id where m.user_id = $1 ' +
+      'order by m.position, l.created_at, l.id',
+    params: [f.accounts.multi.userId],
+  }),
+};
+
 const SEARCH = {
   where: ' and (title ilike $2 or description ilike $2)',
   param: `%${SEARCH_TERM}%`,
@@ -77,12 +141,12 @@ const SEARCH = {
 const TAG = { where: ' and tags @> $2', param: `{${FILTER_TAG}}` };
 const BUMP = 'version = version + 1, updated_at = now()';
 
-/** Every route of issue 6 item 1, in report order. */
+/** Every route of issue 6 item 1 and the list routes of issue 11, in report order. */
 export function benchRoutes(small: number, large: number): BenchRoute[] {
   const k = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
   const id = (f: Fixtures, d: Dataset, i: number) => f.ids[d][i % f.ids[d].length]!;
-  const bulkIds = (f: Fixtures, i: number) =>
-    Array.from({ length: BULK_SIZE }, (_, j) => id(f, 'writer', i * BULK_SIZE + j));
+  const bulkIds = (f: Fixtures, d: Dataset, i: number) =>
+    Array.from({ length: BULK_SIZE }, (_, j) => id(f, d, i * BULK_SIZE + j));
   return [
     listRoute('list', k(small), 'small', ''),
     listRoute('list', k(large), 'large', ''),
@@ -90,6 +154,9 @@ export function benchRoutes(small: number, large: number): BenchRoute[] {
     listRoute('search', k(large), 'large', `q=${SEARCH_TERM}`, SEARCH),
     listRoute('tag', k(small), 'small', `tag=${FILTER_TAG}`, TAG),
     listRoute('tag', k(large), 'large', `tag=${FILTER_TAG}`, TAG),
+    oneListRoute(k(large), 'large'),
+    listRoute(`across ${MULTI_LISTS} lists`, k(large), 'multi', ''),
+    listsRoute,
     {
       name: 'get one',
       kind: 'get',
@@ -102,7 +169,7 @@ export function benchRoutes(small: number, large: number): BenchRoute[] {
         headers: auth(f, 'small'),
       }),
       floor: (i, f) => ({
-        query: 'select * from tasks where id = $1 and user_id = $2',
+        query: `select * from tasks t where id = $1 and ${member(2)}`,
         params: [id(f, 'small', i), f.accounts.small.userId],
       }),
     },
@@ -118,14 +185,15 @@ export function benchRoutes(small: number, large: number): BenchRoute[] {
         headers: { ...auth(f, 'writer'), ...json, 'idempotency-key': `${pass}-${i}` },
         body: JSON.stringify({ title: `Bench task ${i}`, priority: 'High', tags: ['bench'] }),
       }),
-      // The task and its key with the response it replays: what makes a retry safe.
+      // The task and its key with the response it replays: what makes a retry safe. Without a
+      // list_id the insert trigger files it into the creator's Inbox, the API's default too.
       floor: (i, f, pass) => ({
         query:
           'with t as (insert into tasks (user_id, title, priority, tags) ' +
           "values ($1::uuid, $2, 'High', '{bench}') returning *), " +
           'k as (insert into idempotency_keys (user_id, key, request_hash, response) ' +
           'select $1::uuid, $3, $4, to_jsonb(t) from t) select * from t',
-        params: [f.accounts.writer.userId, `Bench task ${i}`, `${pass}-${i}`, 'floor'],
+        params: [f.accounts.mirror.userId, `Bench task ${i}`, `${pass}-${i}`, 'floor'],
       }),
     },
     {
@@ -142,9 +210,9 @@ export function benchRoutes(small: number, large: number): BenchRoute[] {
       }),
       floor: (i, f) => ({
         query:
-          `update tasks set title = $3, priority = 'Low', ${BUMP} ` +
-          'where id = $1 and user_id = $2 and version = 1 returning *',
-        params: [id(f, 'writer', i), f.accounts.writer.userId, `Edited task ${i}`],
+          `update tasks t set title = $3, priority = 'Low', ${BUMP} ` +
+          `where id = $1 and version = 1 and ${member(2, true)} returning *`,
+        params: [id(f, 'mirror', i), f.accounts.mirror.userId, `Edited task ${i}`],
       }),
     },
     {
@@ -160,10 +228,10 @@ export function benchRoutes(small: number, large: number): BenchRoute[] {
       }),
       floor: (i, f) => ({
         query:
-          'update tasks set completed = not completed, ' +
+          'update tasks t set completed = not completed, ' +
           `completed_at = case when completed then null else now() end, ${BUMP} ` +
-          'where id = $1 and user_id = $2 returning *',
-        params: [id(f, 'writer', i), f.accounts.writer.userId],
+          `where id = $1 and ${member(2, true)} returning *`,
+        params: [id(f, 'mirror', i), f.accounts.mirror.userId],
       }),
     },
     {
@@ -178,16 +246,18 @@ export function benchRoutes(small: number, large: number): BenchRoute[] {
         headers: { ...auth(f, 'writer'), ...json },
         body: JSON.stringify({
           action: 'complete',
-          ids: bulkIds(f, i),
+          ids: bulkIds(f, 'writer', i),
         }),
       }),
-      // The answer names every owned id, already-completed ones too: the select reads them all.
+      // The answer names every owned id, already-completed ones too: the select reads them all,
+      // and carries each changed row as it is now.
       floor: (i, f) => ({
         query:
-          `with c as (update tasks set completed = true, completed_at = now(), ${BUMP} ` +
-          'where user_id = $1 and id = any($2::uuid[]) and not completed) ' +
-          'select id from tasks where user_id = $1 and id = any($2::uuid[])',
-        params: [f.accounts.writer.userId, `{${bulkIds(f, i).join(',')}}`],
+          `with c as (update tasks t set completed = true, completed_at = now(), ${BUMP} ` +
+          `where id = any($2::uuid[]) and not completed and ${member(1, true)} returning t.*) ` +
+          `select t.id, to_jsonb(c) from tasks t left join c on c.id = t.id ` +
+          `where t.id = any($2::uuid[]) and ${member(1)}`,
+        params: [f.accounts.mirror.userId, `{${bulkIds(f, 'mirror', i).join(',')}}`],
       }),
     },
   ];

@@ -15,9 +15,25 @@ import {
 } from './measure.ts';
 import { renderMarkdown } from './report.ts';
 import { evaluateGoals, type BenchResults, type RouteResult } from './results.ts';
-import { benchRoutes, BULK_SIZE, type BenchRoute, type Dataset, type Fixtures } from './routes.ts';
-import { createAccount, resetTasks, seedTasks, taskIds } from './seed.ts';
+import {
+  benchRoutes,
+  BULK_SIZE,
+  MULTI_LISTS,
+  type BenchRoute,
+  type Dataset,
+  type Fixtures,
+} from './routes.ts';
+import {
+  createAccount,
+  createLists,
+  listIds,
+  logIn,
+  resetTasks,
+  seedTasks,
+  taskIds,
+} from './seed.ts';
 import { measureSignIn, type SignInResult } from './sign-in.ts';
+import { measureDeviceLatency, type DeviceLatency } from './device-latency.ts';
 import { startBenchStack, TMP_DIR, type Backend, type BenchStack } from './stack.ts';
 import { measureWeb, prepareWeb, type WebFigures } from './web-vitals.ts';
 import { bundleWorker, workerdVersion, type WorkerBundle } from './worker.ts';
@@ -36,6 +52,8 @@ export interface BenchOptions {
   /** Also replay each request's own recorded SQL raw (diagnosis; off in the reported run). */
   ownSql: boolean;
   signInRequests: number;
+  /** Creates timed until a second device of the account sees them (default 100). */
+  deviceSamples?: number;
   /** Measured loads of `/` (after one warm-up); LCP and CLS are their medians. */
   pageLoads: number;
   /** 'build': build the web for production; 'reuse': measure an existing build if complete. */
@@ -45,27 +63,37 @@ export interface BenchOptions {
   log: (line: string) => void;
 }
 
+const DATASETS: Dataset[] = ['small', 'large', 'multi', 'writer', 'mirror'];
+
 async function prepareFixtures(stack: BenchStack, options: BenchOptions) {
   const db = stack.sql;
+  const writes = Math.max(1000, BULK_SIZE * options.requests);
   const counts: Record<Dataset, number> = {
     small: options.smallTasks,
     large: options.largeTasks,
-    writer: Math.max(1000, BULK_SIZE * options.requests),
+    multi: options.largeTasks,
+    writer: writes,
+    mirror: writes,
   };
   const run = Date.now().toString(36);
   const accounts = {} as Fixtures['accounts'];
   const ids = {} as Fixtures['ids'];
-  for (const dataset of ['small', 'large', 'writer'] as const) {
-    accounts[dataset] = await createAccount(
-      stack.worker.url,
-      `bench-${dataset}-${run}@example.com`,
-    );
-    await seedTasks(db, accounts[dataset].userId, dataset, counts[dataset], { analyze: false });
-    ids[dataset] = await taskIds(db, accounts[dataset].userId);
+  const lists = {} as Fixtures['lists'];
+  for (const dataset of DATASETS) {
+    const account = await createAccount(stack.worker.url, `bench-${dataset}-${run}@example.com`);
+    if (dataset === 'multi') {
+      const names = Array.from({ length: MULTI_LISTS - 1 }, (_, n) => `List ${n + 1}`);
+      await createLists(stack.worker.url, account.token, names);
+    }
+    accounts[dataset] = account;
+    lists[dataset] = await listIds(stack.worker.url, account.token);
+    const into = dataset === 'multi' ? lists[dataset] : [];
+    await seedTasks(db, account.userId, dataset, counts[dataset], { analyze: false, lists: into });
+    ids[dataset] = await taskIds(db, account.userId);
     options.log(`${stack.backend}: seeded ${counts[dataset]} tasks for the ${dataset} account`);
   }
-  await db.query('ANALYZE tasks');
-  return { accounts, ids, counts } satisfies Fixtures;
+  await db.query('ANALYZE');
+  return { accounts, ids, counts, lists } satisfies Fixtures;
 }
 
 function machine() {
@@ -97,6 +125,20 @@ async function openSession(stack: BenchStack, options: BenchOptions): Promise<Me
   };
 }
 
+/** Access tokens live 15 minutes and a loaded run can take longer: sign in again after 10. */
+const TOKEN_REFRESH_MS = 10 * 60_000;
+
+function tokenRefresher(stack: BenchStack, fixtures: Fixtures) {
+  let signedInAt = Date.now();
+  return async () => {
+    if (Date.now() - signedInAt < TOKEN_REFRESH_MS) return;
+    for (const account of Object.values(fixtures.accounts)) {
+      account.token = await logIn(stack.worker.url, account.email);
+    }
+    signedInAt = Date.now();
+  };
+}
+
 /** Every route at every delay × concurrency, delays outermost (setting one is global). */
 async function measureAll(
   stack: BenchStack,
@@ -106,10 +148,12 @@ async function measureAll(
   options: BenchOptions,
 ): Promise<RouteResult[]> {
   const results = routes.map((r, i) => routeResult(stack.backend, r, captures[i]!, ctx.fixtures));
+  const refreshTokens = tokenRefresher(stack, ctx.fixtures);
   for (const delayMs of options.delaysMs) {
     await stack.database.setLatency(delayMs);
     for (const concurrency of options.concurrencies) {
       for (const [i, route] of routes.entries()) {
+        await refreshTokens();
         const run = await measureRun(route, captures[i]!, ctx, delayMs, concurrency);
         results[i]!.runs.push(run);
         const own = run.ownSql ? `, own SQL ${run.ownSql.p50} ms` : '';
@@ -128,6 +172,7 @@ interface BackendMeasured {
   routes: RouteResult[];
   authTrips: number;
   signIn?: SignInResult;
+  device?: DeviceLatency;
   web?: WebFigures | null;
   bundle: WorkerBundle;
 }
@@ -155,8 +200,15 @@ async function measureBackend(
     const web = webScript
       ? await measureWeb(stack, webScript, account, options.pageLoads, options.log)
       : null;
+    // Last: its creates add tasks to the small account the page loads above measure.
+    // At the largest database delay measured: each sample makes three round trips or more.
+    await stack.database.setLatency(Math.max(...options.delaysMs));
+    const device = extras
+      ? await measureDeviceLatency(ctx.apiOrigin, account, options.deviceSamples ?? 100)
+      : undefined;
+    await stack.database.setLatency(0);
     const authTrips = Math.max(0, ...captures.map((c) => c.authTrips));
-    return { routes: results, authTrips, signIn, web, bundle: stack.bundle };
+    return { routes: results, authTrips, signIn, web, device, bundle: stack.bundle };
   } finally {
     await stack.stop();
   }
@@ -185,12 +237,16 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     signIn: first.signIn!,
     authRoundTrips: Math.max(...measured.map((m) => m.authTrips)),
     web: first.web ?? null,
+    deviceLatency: first.device ?? null,
   });
   await writeOutputs(full, options.outDir);
   return full;
 }
 
-type Measured = Pick<BenchResults, 'routes' | 'signIn' | 'authRoundTrips' | 'web'>;
+type Measured = Pick<
+  BenchResults,
+  'routes' | 'signIn' | 'authRoundTrips' | 'web' | 'deviceLatency'
+>;
 
 /** The results file: what was measured, how, on what, and the goals judged on it. */
 function assemble(options: BenchOptions, bundle: WorkerBundle, measured: Measured): BenchResults {

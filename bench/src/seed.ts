@@ -40,23 +40,43 @@ export async function logIn(origin: string, email: string): Promise<string> {
   return String(login.json.access_token);
 }
 
+/** The ids of the lists `token`'s account belongs to, in its order (the Inbox first). */
+export async function listIds(origin: string, token: string): Promise<string[]> {
+  const response = await fetch(origin + apiPaths.lists, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`GET ${apiPaths.lists} → ${response.status}: ${text}`);
+  return (JSON.parse(text) as { data: { id: string }[] }).data.map((list) => list.id);
+}
+
+/** Creates lists named `names` for the account of `token`, after its Inbox. */
+export async function createLists(origin: string, token: string, names: string[]) {
+  for (const name of names) {
+    await postJson(origin + apiPaths.lists, { name }, { authorization: `Bearer ${token}` });
+  }
+}
+
 /**
  * Inserts `count` tasks for `userId` in one statement. Ids derive from `label` and the row number
  * (shaped as valid v4 UUIDs, which the API insists on), so re-seeding recreates the same rows.
- * Every tenth title carries the search term and every tenth task the filter tag.
+ * Every tenth title carries the search term and every tenth task the filter tag. Task `i` goes
+ * to `lists[i % lists.length]` (interleaved in time), or without `lists` to the user's Inbox.
  */
 export async function seedTasks(
   db: SqlHttp,
   userId: string,
   label: string,
   count: number,
-  { analyze = true } = {},
+  { analyze = true, lists = [] as string[] } = {},
 ) {
   await db.query(
-    `INSERT INTO tasks (id, user_id, title, description, completed, completed_at, priority, due_at,
-                        tags, version, created_at, updated_at)
+    `INSERT INTO tasks (id, user_id, list_id, title, description, completed, completed_at, priority,
+                        due_at, tags, version, created_at, updated_at)
      SELECT overlay(overlay(md5($2 || ':' || i) placing '4' from 13) placing '8' from 17)::uuid,
             $1::uuid,
+            -- NULL: the tasks_default_list trigger files the task into its creator's Inbox.
+            ($5::uuid[])[1 + i % greatest(cardinality($5::uuid[]), 1)],
             (ARRAY['Write','Review','Plan','Call','Email','Fix','Book','Read','Send','Check'])[1 + i % 10]
               || ' ' || (ARRAY['quarterly report','groceries','dentist','release notes','budget',
                               'team offsite','car service','slides','invoice','garden'])[1 + (i / 10) % 10]
@@ -71,7 +91,7 @@ export async function seedTasks(
             date_trunc('second', now()) - make_interval(secs => $3 - i),
             date_trunc('second', now()) - make_interval(secs => $3 - i)
        FROM generate_series(1, $3::int) AS i`,
-    [userId, label, count, FILTER_TAG],
+    [userId, label, count, FILTER_TAG, `{${lists.join(',')}}`],
   );
   // The planner needs statistics to pick the indexes it would pick on a live table.
   if (analyze) await db.query('ANALYZE tasks');

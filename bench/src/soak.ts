@@ -1,4 +1,4 @@
-// `npm run soak [-- --clients 50 --accounts 20 --duration 60]`: a bounded load-and-fault run on
+// `npm run soak [-- --clients 50 --accounts 20 --duration 60 --reminders 100]`: a bounded load-and-fault run on
 // loopback. Prints the counts, writes bench/results/soak-latest.json, exits 1 on any failed check.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -17,6 +17,8 @@ const { values } = parseArgs({
     'slow-ms': { type: 'string', default: '250' },
     'db-timeout-ms': { type: 'string', default: '2000' },
     seed: { type: 'string', default: '1' },
+    reminders: { type: 'string', default: '100' },
+    'claim-lease-seconds': { type: 'string', default: '30' },
     out: { type: 'string', default: join(ROOT, 'bench', 'results') },
   },
 });
@@ -35,6 +37,10 @@ const report = await runSoak({
   dbTimeoutMs: Number(values['db-timeout-ms']),
   maxRecoveryMs: 5_000,
   seed: Number(values.seed),
+  reminders: {
+    count: Number(values.reminders),
+    leaseSeconds: Number(values['claim-lease-seconds']),
+  },
   log: (line) => console.log(`[soak] ${line}`),
 });
 printSoakReport(report, (line) => console.log(line));

@@ -27,6 +27,8 @@ export interface BenchStackOptions {
   backend?: Backend;
   /** The worker's DB deadline (`DB_TIMEOUT_MS`). */
   dbTimeoutMs?: number;
+  /** How long a reminder claim holds unsettled (`REMINDER_CLAIM_LEASE_SECONDS`); 120 s by default. */
+  claimLeaseSeconds?: number;
   /** Origin the web will be served from (CORS, Better Auth URL); a free port by default. */
   webOrigin?: string;
   /** A bundle to serve (kept on stop); by default the stack bundles the worker itself. */
@@ -60,6 +62,9 @@ function workerBindings(webOrigin: string, database: DatabaseProcess, options: B
     ...database.vars,
     ENVIRONMENT: 'development',
     DB_TIMEOUT_MS: String(options.dbTimeoutMs ?? 5000),
+    ...(options.claimLeaseSeconds
+      ? { REMINDER_CLAIM_LEASE_SECONDS: String(options.claimLeaseSeconds) }
+      : {}),
     // The bench signs in hundreds of times from one address; the limiter is not what it measures.
     AUTH_RATE_LIMIT_PER_IP: '100000',
     AUTH_RATE_LIMIT_PER_EMAIL: '1000',

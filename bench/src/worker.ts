@@ -101,7 +101,11 @@ export async function serveWorker(options: ServeOptions): Promise<ServedWorker> 
       compatibilityDate: options.bundle.compatibilityDate,
       compatibilityFlags: options.bundle.compatibilityFlags,
       bindings: options.bindings,
+      // The users' live sockets (wrangler.toml's LIVE binding).
+      durableObjects: { LIVE: { className: 'LiveObject', useSQLite: true } },
       ...(options.outbound ? { outboundService: options.outbound } : {}),
+      // `/cdn-cgi/handler/scheduled` runs the Cron Trigger (the reminder bench, bench/src/reminders.ts).
+      unsafeTriggerHandlers: true,
     });
   const start = async () => {
     const instance = create();

@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import { defaultFaultPlan } from '../src/soak/print.ts';
 import { runSoak } from '../src/soak/run-soak.ts';
 
-test('soak smoke: faults injected, nothing lost, duplicated or leaked', async () => {
+test('soak smoke: faults injected, nothing lost, duplicated or leaked, followers in step', async () => {
   const report = await runSoak({
     clients: 6,
     accounts: 3,
@@ -15,6 +15,7 @@ test('soak smoke: faults injected, nothing lost, duplicated or leaked', async ()
     dbTimeoutMs: 1000,
     maxRecoveryMs: 60_000,
     seed: 7,
+    reminders: { count: 12, leaseSeconds: 10 },
     log: () => undefined,
   });
 
@@ -26,6 +27,14 @@ test('soak smoke: faults injected, nothing lost, duplicated or leaked', async ()
   expect(report.verdict.duplicated).toBe(0);
   expect(report.verdict.leaked).toBe(0);
   expect(report.verdict.wrongState).toBe(0);
+  // Every follower holds every task of its user in its final state, once.
+  expect(report.followers.checked).toBeGreaterThan(0);
+  expect(report.followers.sharedListWrites).toBeGreaterThan(0);
+  expect(report.followers).toMatchObject({ missed: 0, duplicated: 0, lost: 0, failures: [] });
   expect(report.unexpected5xx).toEqual([]);
   expect(report.unexpected4xx).toEqual({});
+  // Reminders fell due while the faults hit the cron's runs: each sent once, none missed.
+  expect(report.reminders.due).toBeGreaterThan(0);
+  expect(report.reminders.duplicates).toBe(0);
+  expect(report.reminders.missed).toBe(0);
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReminderDefaultsSchema } from './reminders.ts';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -109,7 +110,15 @@ export const TokenResponseSchema = AccessTokenSchema.extend({
 export type TokenResponse = z.infer<typeof TokenResponseSchema>;
 
 export const MeSchema = z
-  .object({ id: z.uuid(), email: z.email(), name: z.string(), created_at: z.iso.datetime() })
+  .object({
+    id: z.uuid(),
+    email: z.email(),
+    name: z.string(),
+    created_at: z.iso.datetime(),
+    /** IANA zone of the user; null until set (the web sets the browser's on first sign-in). */
+    time_zone: z.string().nullable(),
+    reminder_defaults: ReminderDefaultsSchema,
+  })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { caseInsensitiveEnum } from './case-insensitive-enum.ts';
-import { formatRrule, parseRrule } from './recurrence/rrule.ts';
+import { formatRrule, neverFalls, parseRrule } from './recurrence/rrule.ts';
 import { parseDate } from './time/plain-date.ts';
 import { canonicalTimeZone } from './time/zoned.ts';
 
@@ -29,8 +29,9 @@ export const TimeZoneSchema = z.string().transform((name, ctx) => {
 /** The supported RRULE subset, any letter case in, canonical text out; the issue names the part. */
 export const RruleSchema = z.string().transform((text, ctx) => {
   const result = parseRrule(text);
-  if (result.ok) return formatRrule(result.rule);
-  ctx.addIssue({ code: 'custom', message: result.message });
+  const refused = result.ok ? neverFalls(result.rule) : result.message;
+  if (result.ok && refused === null) return formatRrule(result.rule);
+  ctx.addIssue({ code: 'custom', message: refused! });
   return z.NEVER;
 });
 

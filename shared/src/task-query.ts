@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseInsensitiveEnum } from './case-insensitive-enum.ts';
+import { TaskViewSchema } from './task-time.ts';
 import { InstantSchema, isStorableText, PriorityInputSchema, TagSchema } from './task.ts';
 
 /** A query parameter that may repeat (`?tag=a&tag=b`): always parsed to an array. */
@@ -33,6 +34,8 @@ export const TaskListQuerySchema = z
     due_after: InstantSchema.optional(),
     /** One list of the caller's; omitted: every list they belong to. */
     list_id: z.guid().toLowerCase().optional(),
+    /** `today`, `upcoming` or `overdue` in the caller's zone; combines with the other filters. */
+    view: TaskViewSchema.optional(),
     sort: caseInsensitiveEnum(TaskSortSchema).default('created_at'),
     order: caseInsensitiveEnum(z.enum(SORT_ORDERS)).default('desc'),
     limit: z.coerce.number().int().min(1).max(LIST_LIMIT_MAX).default(LIST_LIMIT_DEFAULT),

@@ -1,5 +1,16 @@
 import { z } from 'zod';
 import { caseInsensitiveEnum } from './case-insensitive-enum.ts';
+import { InstantSchema } from './instant.ts';
+import { RemindersSchema, ReminderSchema } from './reminders.ts';
+
+export { InstantSchema };
+import {
+  DueDateSchema,
+  DueTimeSchema,
+  RecurrenceInputSchema,
+  RecurrenceSchema,
+  TimeZoneSchema,
+} from './due.ts';
 
 export const PRIORITIES = ['High', 'Medium', 'Low'] as const;
 export const PrioritySchema = z.enum(PRIORITIES).meta({ id: 'Priority' });
@@ -49,18 +60,6 @@ export const TagsSchema = z
   .transform((tags) => [...new Set(tags)])
   .refine((tags) => tags.length <= TAGS_MAX, `At most ${TAGS_MAX} tags`);
 
-const INSTANT_MESSAGE = 'Use an ISO 8601 timestamp, e.g. 2026-01-31T17:00:00Z';
-
-/**
- * An ISO 8601 instant with `Z` or an offset, normalised to UTC `…Z` with milliseconds. Years
- * outside 0001–9999 (after moving to UTC) are refused: Postgres rejects year 0 and JavaScript
- * writes years past 9999 as `+010000`, which is not ISO 8601's basic form.
- */
-export const InstantSchema = z.iso
-  .datetime({ offset: true, message: INSTANT_MESSAGE })
-  .transform((value) => new Date(value).toISOString())
-  .refine((iso) => /^\d{4}-/.test(iso) && !iso.startsWith('0000-'), INSTANT_MESSAGE);
-
 export const TaskSchema = z
   .object({
     id: z.uuid(),
@@ -69,8 +68,19 @@ export const TaskSchema = z
     completed: z.boolean(),
     completed_at: z.iso.datetime().nullable(),
     priority: PrioritySchema,
+    /** The derived instant: `due_date` and `due_time` in the zone, all-day at the day's start. */
     due_at: z.iso.datetime().nullable(),
+    /** The local calendar day, `YYYY-MM-DD`; null: no due date. */
+    due_date: z.string().nullable(),
+    /** The local wall time `HH:MM`; null: all day. */
+    due_time: z.string().nullable(),
+    /** IANA zone; null: floating, read in the creator's zone (`GET /me`). */
+    time_zone: z.string().nullable(),
+    recurrence: RecurrenceSchema.nullable(),
+    /** Which occurrence of the series is current, 1 for the first (1 for a one-off task). */
+    occurrence: z.number().int().positive(),
     tags: z.array(z.string()),
+    reminders: z.array(ReminderSchema),
     user_id: z.uuid(),
     list_id: z.uuid(),
     created_by: z.uuid(),
@@ -93,7 +103,31 @@ export const READ_ONLY_TASK_FIELDS = [
   'created_at',
   'updated_at',
   'completed_at',
+  'occurrence',
 ] as const;
+
+/** A task's assignee: null, or the user id of a member of the task's list. */
+export const AssigneeIdSchema = z.guid().toLowerCase().nullable();
+
+/**
+ * The due fields a write may send. `due_at` is the derived instant, still accepted from older
+ * clients: sent without `due_date` it is read in the task's (or the user's) zone.
+ */
+const dueCreateFields = {
+  due_at: InstantSchema.nullable().default(null),
+  due_date: DueDateSchema.nullable().optional(),
+  due_time: DueTimeSchema.nullable().optional(),
+  time_zone: TimeZoneSchema.nullable().optional(),
+  recurrence: RecurrenceInputSchema.nullable().optional(),
+};
+const dueUpdateFields = {
+  due_at: InstantSchema.nullable().optional(),
+  due_date: DueDateSchema.nullable().optional(),
+  due_time: DueTimeSchema.nullable().optional(),
+  time_zone: TimeZoneSchema.nullable().optional(),
+  /** null stops repeating; a new rule applies from the current occurrence on. */
+  recurrence: RecurrenceInputSchema.nullable().optional(),
+};
 
 export const TaskCreateSchema = z
   .strictObject({
@@ -101,10 +135,14 @@ export const TaskCreateSchema = z
     description: DescriptionSchema.default(''),
     completed: z.boolean().default(false),
     priority: PriorityInputSchema.default('Medium'),
-    due_at: InstantSchema.nullable().default(null),
+    ...dueCreateFields,
     tags: TagsSchema.default([]),
+    /** Omitted: the caller's default reminders when the task has a due date, else none. */
+    reminders: RemindersSchema.optional(),
     /** Omitted: the caller's Inbox. */
     list_id: z.guid().optional(),
+    /** Null or a member of the task's list, checked in the statement that writes. */
+    assignee_id: AssigneeIdSchema.optional(),
   })
   .meta({ id: 'TaskCreate' });
 export type TaskCreate = z.input<typeof TaskCreateSchema>;
@@ -115,16 +153,26 @@ export const TaskUpdateSchema = z
     description: DescriptionSchema.optional(),
     completed: z.boolean().optional(),
     priority: PriorityInputSchema.optional(),
-    due_at: InstantSchema.nullable().optional(),
+    ...dueUpdateFields,
     tags: TagsSchema.optional(),
+    reminders: RemindersSchema.optional(),
     /** Moves the task: the caller must be able to write tasks of both lists. */
     list_id: z.guid().optional(),
+    /** Null unassigns; otherwise a member of the task's list (after a move: of the new list). */
+    assignee_id: AssigneeIdSchema.optional(),
   })
   .meta({ id: 'TaskUpdate' });
 export type TaskUpdate = z.input<typeof TaskUpdateSchema>;
 
 export const CompletionSchema = z
-  .strictObject({ completed: z.boolean() })
+  .strictObject({
+    completed: z.boolean(),
+    /**
+     * The occurrence being completed: a retry naming one that is already done changes nothing,
+     * so completing a recurring task is idempotent without `If-Match`.
+     */
+    occurrence: z.number().int().positive().optional(),
+  })
   .meta({ id: 'Completion' });
 export type Completion = z.infer<typeof CompletionSchema>;
 
@@ -145,7 +193,16 @@ export const BulkActionSchema = z
 export type BulkAction = z.infer<typeof BulkActionSchema>;
 
 export const BulkResultSchema = z
-  .object({ updated: z.array(z.guid()), not_found: z.array(z.guid()) })
+  .object({
+    updated: z.array(z.guid()),
+    not_found: z.array(z.guid()),
+    tasks: z.array(TaskSchema).meta({
+      description:
+        'The tasks this call changed, as they are now (their new versions), so a client keeps ' +
+        'them without reading them again. Empty for a delete; a task `updated` names that was ' +
+        'already so (completing a completed one) is not among them.',
+    }),
+  })
   .meta({ id: 'BulkResult' });
 export type BulkResult = z.infer<typeof BulkResultSchema>;
 

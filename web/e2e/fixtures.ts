@@ -5,6 +5,24 @@ export { expect };
 /** A password that meets the policy. */
 export const PASSWORD = 'Correct-Horse-9';
 
+/**
+ * The live follower's own requests (its socket's ticket, its pulls of the feed). The poke of this
+ * tab's own write needs no pull (decision 0024), but a write followed by work after its answer (a
+ * refill storing a recurring task's next due time) pokes again, and that pull is the follower's.
+ */
+export const LIVE_FOLLOWER = /^\/api\/v1\/(changes|live\/ticket)$/;
+
+/**
+ * Plays a device that hears nothing from the change feed (a missed poke, a dead socket): what
+ * another device writes reaches this page only through its own writes' answers.
+ */
+export async function muteLiveFeed(page: Page): Promise<void> {
+  await page.route(
+    (url) => LIVE_FOLLOWER.test(url.pathname),
+    (route) => route.abort(),
+  );
+}
+
 /** An address no other test (or earlier run) uses. */
 export function uniqueEmail(label: string): string {
   return `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
@@ -76,10 +94,22 @@ export async function apiAs(page: Page) {
       expect(response.status()).toBe(200);
       return ((await response.json()) as { title: string }[]).map((task) => task.title);
     },
+    /** The task titled `title` as the server has it now (undefined: none). */
+    byTitle: async (title: string) => {
+      const response = await request.get(`/api/v1/tasks?limit=100`, { headers });
+      expect(response.status()).toBe(200);
+      const tasks = (await response.json()) as Record<string, unknown>[];
+      return tasks.find((task) => task.title === title);
+    },
     create: async (body: Record<string, unknown>) => {
       const response = await request.post('/api/v1/tasks', { headers, data: body });
       expect(response.status()).toBe(201);
       return (await response.json()) as { id: string; version: number; title: string };
+    },
+    get: async (id: string) => {
+      const response = await request.get(`/api/v1/tasks/${id}`, { headers });
+      expect(response.status()).toBe(200);
+      return (await response.json()) as Record<string, unknown> & { reminders: unknown[] };
     },
     patch: async (id: string, body: Record<string, unknown>) => {
       const response = await request.patch(`/api/v1/tasks/${id}`, { headers, data: body });

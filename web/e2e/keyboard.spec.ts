@@ -15,10 +15,21 @@ test('everything works from the keyboard alone', async ({ page }) => {
   await keyboard.press('Enter');
   await expect(page.getByRole('checkbox', { name: 'Second by keyboard' })).toBeVisible();
   await expect(page.getByText('2 tasks left')).toBeVisible();
+  const api = await apiAs(page);
+  const server = async (title: string) => await api.byTitle(title);
 
-  // Leave the field, then j/k move the selection through the list (newest first).
+  // A create is undone too: z (outside the field) deletes it again, on the server as well.
+  await keyboard.type('Third, undone');
+  await keyboard.press('Enter');
+  await expect(page.getByText('Added “Third, undone”')).toBeVisible();
   await keyboard.press('Escape');
   await page.getByLabel('New task').blur();
+  await keyboard.press('z');
+  await expect(page.getByRole('checkbox', { name: 'Third, undone' })).toBeHidden();
+  await expect.poll(() => server('Third, undone')).toBeUndefined();
+  await expect(page.getByText('2 tasks left')).toBeVisible();
+
+  // j/k move the selection through the list (newest first).
   await keyboard.press('j');
   const rows = page.getByRole('list', { name: 'Tasks' }).getByRole('listitem');
   await expect(rows.nth(0)).toBeFocused();
@@ -28,9 +39,14 @@ test('everything works from the keyboard alone', async ({ page }) => {
   await keyboard.press('k');
   await expect(rows.nth(0)).toBeFocused();
 
-  // x toggles the selected task.
+  // x toggles the selected task; z undoes that, on the server too (an ordinary write).
   await keyboard.press('x');
   await expect(page.getByRole('checkbox', { name: 'Second by keyboard' })).toBeChecked();
+  await expect(page.getByText('1 task left')).toBeVisible();
+  await keyboard.press('z');
+  await expect(page.getByRole('checkbox', { name: 'Second by keyboard' })).not.toBeChecked();
+  await expect.poll(async () => (await server('Second by keyboard'))?.completed).toBe(false);
+  await keyboard.press('x');
   await expect(page.getByText('1 task left')).toBeVisible();
 
   // e edits its title in place; Enter saves; Escape would cancel.
@@ -41,13 +57,28 @@ test('everything works from the keyboard alone', async ({ page }) => {
   await keyboard.type('Second, renamed');
   await keyboard.press('Enter');
   await expect(page.getByRole('checkbox', { name: 'Second, renamed' })).toBeVisible();
+  // Ctrl+Z (Cmd+Z on a mac) undoes the rename; the next one is kept.
+  await keyboard.press('Control+z');
+  await expect(page.getByRole('checkbox', { name: 'Second by keyboard' })).toBeVisible();
+  await expect.poll(async () => (await server('Second by keyboard'))?.completed).toBe(true);
+  await keyboard.press('e');
+  await keyboard.press('Control+A');
+  await keyboard.type('Second, renamed');
+  await keyboard.press('Enter');
+  await expect(page.getByRole('checkbox', { name: 'Second, renamed' })).toBeVisible();
   await keyboard.press('e');
   await keyboard.type(' (not kept)');
   await keyboard.press('Escape');
   await expect(page.getByRole('checkbox', { name: 'Second, renamed' })).toBeVisible();
 
-  // Delete deletes the selected task; the Undo button is reachable from the keyboard.
+  // Delete deletes the selected task; z brings it back, and so does the Undo button, reachable
+  // from the keyboard. The delete waits out the undo window, so the server never lost it.
   await expect(rows.nth(0)).toBeFocused();
+  await keyboard.press('Delete');
+  await expect(page.getByRole('checkbox', { name: 'Second, renamed' })).toBeHidden();
+  await keyboard.press('z');
+  await expect(page.getByRole('checkbox', { name: 'Second, renamed' })).toBeVisible();
+  await rows.nth(0).focus();
   await keyboard.press('Delete');
   await expect(page.getByRole('checkbox', { name: 'Second, renamed' })).toBeHidden();
   await expect(rows.nth(0)).toBeFocused();
@@ -63,7 +94,7 @@ test('everything works from the keyboard alone', async ({ page }) => {
   await expect(page).toHaveURL(/\?q=first$/);
   await expect(page.getByRole('checkbox', { name: 'Second, renamed' })).toBeHidden();
   await expect(page.getByRole('checkbox', { name: 'First by keyboard' })).toBeVisible();
-  expect(await (await apiAs(page)).listTitles()).toHaveLength(2);
+  expect(await api.listTitles()).toHaveLength(2);
 });
 
 test('the help dialog lists the shortcuts, traps focus and gives it back', async ({ page }) => {

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { apiAs, expect, open, signUp } from './fixtures.ts';
+import { accessToken, apiAs, expect, open, signUp } from './fixtures.ts';
 import { targetFromEnv } from './target.ts';
 
 const THEMES = ['light', 'dark'] as const;
@@ -100,6 +100,30 @@ for (const theme of THEMES) {
       // Hovering the toast pauses its undo window while it is checked and photographed.
       await page.getByRole('button', { name: 'Undo' }).hover();
       await checkAndShoot(page, 'tasks-undo-toast', theme);
+    });
+
+    test('a list’s settings and share dialogs, and the phone drawer, are accessible', async ({
+      page,
+    }) => {
+      await signUp(page, `looks-lists-${theme}`);
+      const created = await page.request.post('/api/v1/lists', {
+        headers: { authorization: `Bearer ${await accessToken(page)}` },
+        data: { name: 'Errands', color: 'teal' },
+      });
+      const { id } = (await created.json()) as { id: string };
+      await open(page, `/lists/${id}`);
+      await page.getByRole('button', { name: 'List settings' }).click();
+      await checkAndShoot(page, 'list-settings', theme);
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: /^Share/ }).click();
+      await expect(page.getByRole('dialog', { name: /^Share/ })).toContainText('— you');
+      await checkAndShoot(page, 'share', theme);
+      await page.keyboard.press('Escape');
+      await page.setViewportSize(WIDTHS.phone);
+      await page.getByRole('button', { name: 'Menu', exact: true }).click();
+      await expect(page.getByRole('dialog', { name: 'Menu' })).toBeVisible();
+      expect(await seriousViolations(page), `drawer (${theme})`).toEqual([]);
+      await page.screenshot({ path: `${SHOTS}/drawer-${theme}-phone.png` });
     });
   });
 }

@@ -1,5 +1,5 @@
 import { test } from '@playwright/test';
-import { addTask, apiAs, expect, signUp } from './fixtures.ts';
+import { addTask, apiAs, expect, muteLiveFeed, signUp } from './fixtures.ts';
 
 test('offline: the create is retried with backoff behind a banner, and stored once', async ({
   page,
@@ -45,6 +45,8 @@ test('a create whose answer is lost is retried with the same Idempotency-Key: no
 });
 
 test('an edit that lost a race tells the user and shows the current version', async ({ page }) => {
+  // A device that missed the other's change: with the feed, it would show it before the edit.
+  await muteLiveFeed(page);
   await signUp(page, 'conflict');
   await addTask(page, 'Plan the trip');
   const api = await apiAs(page);
@@ -71,6 +73,7 @@ test('an edit that lost a race tells the user and shows the current version', as
 });
 
 test('a checkbox toggle that conflicts rolls back with a clear message', async ({ page }) => {
+  await muteLiveFeed(page);
   await signUp(page, 'toggle-conflict');
   await addTask(page, 'Water plants');
   const api = await apiAs(page);
@@ -111,6 +114,8 @@ test('a toggle made while its task is still being created waits for it and uses 
 
   await expect(page.getByRole('checkbox', { name: 'Toggled at once' })).toBeChecked();
   await expect(page.getByText('0 tasks left')).toBeVisible();
+  // The page shows the toggle at once; the API has it once the toggle's answer came back.
+  await expect.poll(() => toggles.length).toBe(1);
   const [stored] = (await (await apiAs(page)).list()) as unknown as {
     id: string;
     completed: boolean;

@@ -34,10 +34,10 @@ function buildWeb(web: string) {
   }
 }
 
-/** True when `npm test` has had turbo build the web just before (E2E_WEB_BUILT=1) and it is whole. */
+/** True when `npm test` has had turbo build the web just before (WEB_BUILT=1) and it is whole. */
 function prebuilt(web: string): boolean {
   const output = ['.svelte-kit/cloudflare/_worker.js', '.svelte-kit/output/server/index.js'];
-  return process.env.E2E_WEB_BUILT === '1' && output.every((file) => existsSync(join(web, file)));
+  return process.env.WEB_BUILT === '1' && output.every((file) => existsSync(join(web, file)));
 }
 
 /** Builds the web (unless prebuilt) and serves it with `wrangler pages dev`, bound to the API. */

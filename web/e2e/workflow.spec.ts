@@ -16,7 +16,7 @@ test('the seed workflow: sign up, log in, create, view, edit, complete, delete, 
   await expect(page.getByText('2 tasks left')).toBeVisible();
 
   // Edit in place: double-click the title, type, Enter.
-  await page.getByText('Buy milk').dblclick();
+  await page.getByText('Buy milk', { exact: true }).dblclick();
   const edit = page.getByRole('textbox', { name: /title/i });
   await edit.fill('Buy oat milk');
   await edit.press('Enter');

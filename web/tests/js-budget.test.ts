@@ -1,15 +1,16 @@
 // @vitest-environment node
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-/** Issue 5, item 9: the JavaScript a browser downloads to show `/`, gzipped. */
-const BUDGET_BYTES = 60 * 1024;
+/** The JavaScript a browser downloads to show `/`, gzipped (issue 5, item 9; 80 KB since issue 11). */
+const BUDGET_BYTES = 80 * 1024;
 const WEB = fileURLToPath(new URL('..', import.meta.url));
 const OUTPUT = join(WEB, '.svelte-kit', 'output');
+const CHUNKS = '_app/immutable/chunks';
 
 interface ServerManifest {
   _: {
@@ -48,8 +49,16 @@ function productionEnv(): NodeJS.ProcessEnv {
 const gzippedSize = (file: string) =>
   gzipSync(readFileSync(join(OUTPUT, 'client', file)), { level: 9 }).length;
 
+/** True when `npm test` has had turbo build the web just before (WEB_BUILT=1) and it is whole. */
+function prebuilt(): boolean {
+  const output = ['server/manifest.js', 'server/index.js', 'client/_app/version.json'];
+  return process.env.WEB_BUILT === '1' && output.every((file) => existsSync(join(OUTPUT, file)));
+}
+
 describe('JavaScript budget of /', () => {
   beforeAll(() => {
+    // The same `vite build` turbo's `build` task ran for this run: measure that one, not a copy.
+    if (prebuilt()) return;
     execFileSync(process.execPath, [join(WEB, 'node_modules/vite/bin/vite.js'), 'build'], {
       cwd: WEB,
       stdio: 'ignore',
@@ -57,12 +66,27 @@ describe('JavaScript budget of /', () => {
     });
   }, 180_000);
 
-  it('ships at most 60 KB of gzipped JavaScript', async () => {
-    const files = await filesToShow('/');
+  it('ships at most 80 KB of gzipped JavaScript', async () => {
+    const files = await filesToShow('/(app)');
     const sizes = files.map((file) => ({ file, gzip: gzippedSize(file) }));
     const total = sizes.reduce((sum, { gzip }) => sum + gzip, 0);
     console.info(`/ downloads ${files.length} JS files, ${(total / 1024).toFixed(1)} KB gzipped`);
     expect(files.every((file) => file.endsWith('.js'))).toBe(true);
     expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+
+  // Quick add and the recurrence picker load the engine when they are used (decision 0019).
+  it('leaves the recurrence engine and the quick-add parser out', async () => {
+    const read = (file: string) => readFileSync(join(OUTPUT, 'client', file), 'utf8');
+    const shown = (await filesToShow('/(app)')).map(read).join('\n');
+    const built = readdirSync(join(OUTPUT, 'client', CHUNKS)).map((file) =>
+      read(`${CHUNKS}/${file}`),
+    );
+    // The Gregorian cycle's day count (the engine's calendar maths), a message of its RRULE
+    // parser: in the build (so the markers still mean something), not in what / loads.
+    for (const marker of ['146097', 'UNTIL must be a date']) {
+      expect(built.some((code) => code.includes(marker))).toBe(true);
+      expect(shown).not.toContain(marker);
+    }
   });
 });

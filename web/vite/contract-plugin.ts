@@ -7,7 +7,13 @@ import { SUPPORTED_KEYWORDS } from '../src/lib/contract/json-schema.ts';
 const ID = 'virtual:contract';
 const RESOLVED_ID = `\0${ID}`;
 /** Shared modules without zod, re-exported as they are (their functions included). */
-const ZOD_FREE_FILES = ['api-paths.ts', 'tag-text.ts'];
+const ZOD_FREE_FILES = [
+  'api-paths.ts',
+  'tag-text.ts',
+  'change-cursor.ts',
+  'reminder-urgency.ts',
+  'push-keys.ts',
+];
 
 /**
  * `virtual:contract` is the shared contract without zod classic: every zod schema exported by

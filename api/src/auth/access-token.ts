@@ -5,6 +5,7 @@ import { ApiError } from '../api-error.ts';
 import { ACCESS_TOKEN_TTL_SECONDS, CLOCK_TOLERANCE_SECONDS } from './auth-config.ts';
 import type { Background } from './auth-state.ts';
 import { ACCESS_TOKEN_ALG, keyRingFor } from './signing-keys.ts';
+import { VerifiedTokens } from './verified-tokens.ts';
 
 /** Who an access token speaks for: the user and the session it was minted from. */
 export type AccessTokenClaims = { userId: string; sessionId: string };
@@ -54,7 +55,22 @@ export async function verifyAccessToken(
   return claims;
 }
 
+/**
+ * Tokens already verified in this isolate, per issuer and audience (the token string is the
+ * rest of the key): a warm request's token skips the signature check (verified-tokens.ts).
+ */
+const verified = new VerifiedTokens<AccessTokenClaims>();
+
 async function verifiedClaims(token: string, key: CryptoKey, env: Env) {
+  const cacheKey = `${env.JWT_ISSUER} ${env.JWT_AUDIENCE} ${token}`;
+  const known = verified.get(cacheKey, key);
+  if (known) return known;
+  const { claims, untilMs } = await checkedClaims(token, key, env);
+  verified.remember(cacheKey, key, claims, untilMs);
+  return claims;
+}
+
+async function checkedClaims(token: string, key: CryptoKey, env: Env) {
   try {
     const { payload } = await jwtVerify(token, key, {
       algorithms: [ACCESS_TOKEN_ALG],
@@ -64,10 +80,12 @@ async function verifiedClaims(token: string, key: CryptoKey, env: Env) {
       maxTokenAge: ACCESS_TOKEN_TTL_SECONDS,
       requiredClaims: ['exp', 'sub', 'sid'],
     });
-    const { sub, sid } = payload;
+    const { sub, sid, exp = 0, iat = 0 } = payload;
     if (typeof sub !== 'string' || !UUID.test(sub) || typeof sid !== 'string' || !UUID.test(sid))
       throw invalidToken();
-    return { userId: sub, sessionId: sid };
+    // Remembered no longer than jose would accept it without its leeway.
+    const untilMs = Math.min(exp, iat + ACCESS_TOKEN_TTL_SECONDS) * 1000;
+    return { claims: { userId: sub, sessionId: sid }, untilMs };
   } catch (error) {
     if (error instanceof ApiError) throw error;
     if (error instanceof errors.JWTExpired)

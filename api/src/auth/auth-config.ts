@@ -23,5 +23,7 @@ export const PUBLIC_API_PATHS = [
   apiPaths.health,
   apiPaths.openapi,
   apiPaths.docs,
+  // A WebSocket cannot send a bearer token: its single-use ticket is the credential.
+  apiPaths.live,
   `${AUTH_BASE_PATH}/*`,
 ] as const;

@@ -40,7 +40,9 @@ export class AuthState {
   async current(db: Database, reloadDb: () => Database, background?: Background) {
     const snapshot = this.snapshot;
     const age = snapshot ? Date.now() - snapshot.loadedAt : Number.POSITIVE_INFINITY;
-    if (!snapshot || age >= AUTH_STATE_MAX_AGE_MS) return this.load(db);
+    // A snapshot stamped later than now (the clock stepped back) has no known age: reload it, or
+    // it would pass for fresh until the clock caught up, and revocations would go unseen.
+    if (!snapshot || age < 0 || age >= AUTH_STATE_MAX_AGE_MS) return this.load(db);
     if (age >= AUTH_STATE_FRESH_MS && !this.loading) {
       // Its own metered client: the reload belongs to no request's round-trip count.
       const reload = this.load(reloadDb()).catch((error: unknown) => {

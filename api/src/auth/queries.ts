@@ -1,6 +1,6 @@
-import { eq, gt, sql } from 'drizzle-orm';
+import { gt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import { jwks, sessionRevocations, users } from '../db/schema/index.ts';
+import { jwks, sessionRevocations } from '../db/schema/index.ts';
 
 export type SigningKeyRow = typeof jwks.$inferSelect;
 
@@ -18,15 +18,6 @@ export async function loadAuthState(db: Database, windowSeconds: number) {
       ),
   ]);
   return { keys, revokedSessionIds: revoked.map((row) => row.sessionId) };
-}
-
-/** The profile `/me` shows, or undefined when the user no longer exists (one round trip). */
-export async function findUserProfile(db: Database, userId: string) {
-  const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, createdAt: users.createdAt })
-    .from(users)
-    .where(eq(users.id, userId));
-  return row;
 }
 
 /**

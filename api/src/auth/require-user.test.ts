@@ -45,6 +45,8 @@ describe('every /api/v1 route', () => {
         '/api/v1/auth/token',
         '/api/v1/docs',
         '/api/v1/health',
+        // The WebSocket upgrade: its single-use ticket is the credential (live/).
+        '/api/v1/live',
         '/api/v1/openapi.json',
       ].sort(),
     );

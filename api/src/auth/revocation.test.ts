@@ -3,11 +3,18 @@ import { eq } from 'drizzle-orm';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { callerWith } from '../../test/api.ts';
-import { nowSeconds, signUpAndLogIn, testDb, withBearer } from '../../test/auth.ts';
+import {
+  nowSeconds,
+  signUpAndLogIn,
+  signWithServerKey,
+  testDb,
+  withBearer,
+} from '../../test/auth.ts';
 import { expectProblem } from '../../test/problem.ts';
 import { dbRoundTrips } from '../../test/server-timing.ts';
 import { TEST_BINDINGS } from '../../test/test-env.ts';
 import { jwks, sessions } from '../db/schema/index.ts';
+import { CLOCK_TOLERANCE_SECONDS } from './auth-config.ts';
 import { AUTH_STATE_FRESH_MS, AUTH_STATE_MAX_AGE_MS } from './auth-state.ts';
 
 // Sessions are ended here straight in the database, as another isolate would end them, so this
@@ -67,6 +74,34 @@ describe('an access token of an ended session', () => {
   });
 });
 
+describe('a token this isolate already verified', () => {
+  it('is refused once it expired, and once its session ended', async () => {
+    const user = await signUpAndLogIn('cached');
+    await freshSnapshot(user.accessToken); // verified, so remembered
+    const now = nowSeconds();
+    const shortLived = await signWithServerKey({
+      sub: user.id,
+      sid: crypto.randomUUID(),
+      iat: now - 890,
+      exp: now + 5,
+      iss: TEST_BINDINGS.JWT_ISSUER,
+      aud: TEST_BINDINGS.JWT_AUDIENCE,
+    });
+    await expectProblem(await probe(shortLived), 404);
+    await expectProblem(await probe(shortLived), 404); // the remembered verification
+    // Past exp and the leeway, what was remembered no longer counts.
+    moveTo((now + 5 + CLOCK_TOLERANCE_SECONDS + 1) * 1000);
+    await expectProblem(await probe(shortLived), 401, { detail: 'The access token expired.' });
+
+    await expectProblem(await probe(user.accessToken), 404);
+    await testDb().delete(sessions).where(eq(sessions.userId, user.id));
+    moveTo(clock + AUTH_STATE_MAX_AGE_MS); // past the max age of any snapshot taken so far
+    await expectProblem(await probe(user.accessToken), 401, {
+      detail: 'The session has ended; log in again.',
+    });
+  });
+});
+
 describe('signing keys', () => {
   it('stop verifying within 60 s of being removed', async () => {
     const user = await signUpAndLogIn('keys');
@@ -116,5 +151,22 @@ describe('signing keys', () => {
     expect(keys.map((key) => key.kid)).toEqual(
       expect.arrayContaining([oldKid, kidOf(next.accessToken)]),
     );
+  });
+});
+
+describe('the isolate snapshot', () => {
+  it('is reloaded when stamped later than now (the clock stepped back)', async () => {
+    // Not moveTo: the clock of the tests above stays put. Signed up on the clock ahead, so the
+    // token is valid on both clocks; the first probe loads the snapshot, stamped ahead.
+    vi.useFakeTimers({
+      toFake: ['Date'],
+      now: Math.max(Date.now(), clock) + 2 * AUTH_STATE_MAX_AGE_MS,
+    });
+    const user = await signUpAndLogIn('clock-back');
+    expect(dbRoundTrips(await probe(user.accessToken))).toBe(1); // the load, stamped ahead
+    vi.useRealTimers();
+    const res = await probe(user.accessToken);
+    await expectProblem(res, 404);
+    expect(dbRoundTrips(res)).toBe(1); // not taken for fresh until the clock catches up
   });
 });

@@ -12,6 +12,7 @@ const CASES: [sqlstate: string, status: number][] = [
   ['23503', 409], // foreign_key_violation
   ['23502', 422], // not_null_violation
   ['23514', 422], // check_violation
+  ['23P01', 409], // exclusion_violation
   ['22001', 400], // string_data_right_truncation
   ['22003', 400], // numeric_value_out_of_range
   ['22007', 400], // invalid_datetime_format

@@ -1,3 +1,4 @@
+import { REMINDER_NEEDS_DUE, REMINDER_NEEDS_DUE_CONSTRAINT } from '@tasks/shared';
 import { errorChain } from '../error-log.ts';
 import { ApiError } from '../api-error.ts';
 
@@ -7,6 +8,9 @@ const CLIENT_SQLSTATES: Record<string, (cause: unknown) => ApiError> = {
   '23503': (cause) => new ApiError({ status: 409, detail: 'A referenced record is gone.', cause }),
   '23502': (cause) => new ApiError({ status: 422, detail: 'A required value is missing.', cause }),
   '23514': (cause) => new ApiError({ status: 422, detail: 'A value breaks a rule.', cause }),
+  // exclusion_violation: two concurrent transfers of one list (one owner, checked at commit).
+  '23P01': (cause) =>
+    new ApiError({ status: 409, detail: 'A concurrent change conflicts; read and retry.', cause }),
   '22001': (cause) => new ApiError({ status: 400, detail: 'A value is too long.', cause }),
   '22003': (cause) => new ApiError({ status: 400, detail: 'A number is out of range.', cause }),
   '22007': (cause) => new ApiError({ status: 400, detail: 'A date or time is invalid.', cause }),
@@ -15,6 +19,11 @@ const CLIENT_SQLSTATES: Record<string, (cause: unknown) => ApiError> = {
   '22021': (cause) =>
     new ApiError({ status: 400, detail: 'Text contains a NUL character.', cause }),
   '22P02': (cause) => new ApiError({ status: 400, detail: 'A value has the wrong format.', cause }),
+};
+
+/** Constraints whose violation is a client's mistake about one field: 400 naming it. */
+const FIELD_CONSTRAINTS: Record<string, { path: string; message: string }> = {
+  [REMINDER_NEEDS_DUE_CONSTRAINT]: { path: 'reminders', message: REMINDER_NEEDS_DUE },
 };
 
 /** SQLSTATEs that mean "the database is busy or restarting": worth a retry. */
@@ -41,5 +50,8 @@ export function classifyDbError(err: unknown): ApiError | undefined {
   if (code && TRANSIENT_SQLSTATE.test(code)) {
     return ApiError.serviceUnavailable(1, 'The database is busy; try again shortly.', err);
   }
+  const field = FIELD_CONSTRAINTS[String((neonError as { constraint?: unknown }).constraint)];
+  if (field)
+    return new ApiError({ status: 400, detail: `${field.message}.`, errors: [field], cause: err });
   return code ? CLIENT_SQLSTATES[code]?.(err) : undefined;
 }

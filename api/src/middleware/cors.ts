@@ -12,6 +12,7 @@ const EXPOSED_HEADERS = [
   'Location',
   'Link', // the next page of GET /tasks
   'Idempotent-Replayed',
+  'X-Change-Cursor', // the feed position a write produced (decision 0024)
 ];
 
 /**

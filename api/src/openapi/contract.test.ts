@@ -4,9 +4,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { api, json } from '../../test/api.ts';
 import { signUpAndLogIn, uniqueEmail, uniqueIp, GOOD_PASSWORD } from '../../test/auth.ts';
+import { subscribeDevice } from '../../test/reminders.ts';
 import { postTask } from '../../test/tasks.ts';
 import { newUser, type TestUser } from '../../test/users.ts';
 import { undocumentedKeys, type JsonSchema } from '../../test/undocumented-keys.ts';
+import { sharingCalls } from '../../test/contract-sharing-calls.ts';
 
 // The contract test: every operation in the served OpenAPI document is called (successes and the
 // errors a client can provoke), and each response must have a documented status and media type
@@ -44,6 +46,13 @@ const missing = crypto.randomUUID();
 /** Calls per documented operation; an operation without an entry fails the coverage test. */
 const calls: Record<string, () => Promise<Call[]>> = {
   'GET /api/v1/health': async () => [{ path: apiPaths.health }],
+  // Members and invitations: the contract user is built in beforeAll, so the calls read it late.
+  ...Object.fromEntries(
+    Object.keys(sharingCalls(undefined as never)).map((operation) => [
+      operation,
+      () => sharingCalls(user)[operation]!(),
+    ]),
+  ),
   'GET /api/v1/lists': async () => [{ path: apiPaths.lists }],
   'POST /api/v1/lists': async () => [
     { path: apiPaths.lists, init: json('POST', { name: 'contract' }) },
@@ -62,6 +71,26 @@ const calls: Record<string, () => Promise<Call[]>> = {
     { path: apiPaths.list(await newListId()), init: { method: 'DELETE' } },
     { path: apiPaths.list(await inboxId()), init: { method: 'DELETE' } },
   ],
+  'GET /api/v1/changes': async () => [
+    { path: apiPaths.changes },
+    { path: `${apiPaths.changes}?cursor=c1.1.0.${Math.floor(Date.now() / 1000)}&limit=5` },
+    { path: `${apiPaths.changes}?cursor=c1.1.0.1` },
+    { path: `${apiPaths.changes}?cursor=bad` },
+  ],
+  'POST /api/v1/live/ticket': async () => [
+    { path: apiPaths.liveTicket, init: { method: 'POST' } },
+    { path: apiPaths.liveTicket, init: { method: 'POST' }, as: 'anonymous' },
+  ],
+  'GET /api/v1/live': async () => {
+    const res = await user.call(apiPaths.liveTicket, { method: 'POST' });
+    const { ticket } = (await res.json()) as { ticket: string };
+    const upgrade = { headers: { Upgrade: 'websocket' } };
+    return [
+      { path: `${apiPaths.live}?ticket=${ticket}`, init: upgrade, as: 'anonymous' },
+      { path: `${apiPaths.live}?ticket=${ticket}`, init: upgrade, as: 'anonymous' },
+      { path: `${apiPaths.live}?ticket=${ticket}`, as: 'anonymous' },
+    ];
+  },
   'GET /api/v1/tasks': async () => [
     { path: `${apiPaths.tasks}?limit=1` },
     { path: `${apiPaths.tasks}?limit=0` },
@@ -99,6 +128,43 @@ const calls: Record<string, () => Promise<Call[]>> = {
     { path: apiPaths.taskCompletion(taskId), init: json('POST', { completed: false }) },
     { path: apiPaths.taskCompletion(taskId), init: json('POST', { completed: 'no' }) },
   ],
+  'GET /api/v1/tasks/{id}/history': async () => {
+    const recurring = await postTask(user, {
+      title: 'repeats',
+      due_date: '2026-01-01',
+      recurrence: { rrule: 'FREQ=DAILY', repeat_from: 'due' },
+    });
+    await user.call(apiPaths.taskCompletion(recurring.id), { method: 'PUT' });
+    return [{ path: apiPaths.taskHistory(recurring.id) }, { path: apiPaths.taskHistory(missing) }];
+  },
+  'POST /api/v1/tasks/{id}/skip': async () => {
+    const recurring = await postTask(user, {
+      title: 'skips',
+      due_date: '2026-01-01',
+      due_time: '08:00',
+      time_zone: 'Asia/Kolkata',
+      recurrence: { rrule: 'FREQ=WEEKLY', repeat_from: 'completion' },
+    });
+    return [
+      { path: apiPaths.taskSkip(recurring.id), init: json('POST', { occurrence: 1 }) },
+      { path: apiPaths.taskSkip(taskId), init: { method: 'POST' } },
+      { path: apiPaths.taskSkip(missing), init: { method: 'POST' } },
+    ];
+  },
+  'POST /api/v1/tasks/{id}/restore-occurrence': async () => {
+    const recurring = await postTask(user, {
+      title: 'undone',
+      due_date: '2026-01-01',
+      recurrence: { rrule: 'FREQ=DAILY', repeat_from: 'due' },
+    });
+    await user.call(apiPaths.taskSkip(recurring.id), { method: 'POST' });
+    const path = apiPaths.taskRestoreOccurrence(recurring.id);
+    return [
+      { path, init: json('POST', { occurrence: 1 }) },
+      { path, init: json('POST', { occurrence: 0 }) },
+      { path: apiPaths.taskRestoreOccurrence(missing), init: json('POST', { occurrence: 1 }) },
+    ];
+  },
   'POST /api/v1/tasks/bulk': async () => [
     {
       path: apiPaths.tasksBulk,
@@ -119,6 +185,25 @@ const calls: Record<string, () => Promise<Call[]>> = {
     { path: apiPaths.taskCounts, as: 'anonymous' },
   ],
   'GET /api/v1/me': async () => [{ path: apiPaths.me }, { path: apiPaths.me, as: 'anonymous' }],
+  'PATCH /api/v1/me': async () => [
+    { path: apiPaths.me, init: json('PATCH', { time_zone: 'Europe/Paris' }) },
+    { path: apiPaths.me, init: json('PATCH', { time_zone: 'Paris' }) },
+    { path: apiPaths.me, init: json('PATCH', { reminder_defaults: { before_minutes: [30] } }) },
+    { path: apiPaths.me, init: json('PATCH', { reminder_defaults: { all_day_time: '9am' } }) },
+  ],
+  'GET /api/v1/reminders/upcoming': async () => [{ path: apiPaths.upcomingReminders }],
+  'GET /api/v1/push/public-key': async () => [{ path: apiPaths.pushPublicKey }],
+  'POST /api/v1/push/subscriptions': async () => {
+    const subscription = (await subscribeDevice(user)).subscription;
+    return [
+      { path: apiPaths.pushSubscriptions, init: json('POST', subscription) },
+      { path: apiPaths.pushSubscriptions, init: json('POST', { ...subscription, keys: {} }) },
+    ];
+  },
+  'DELETE /api/v1/push/subscriptions': async () => [
+    { path: apiPaths.pushSubscriptions, init: json('DELETE', { endpoint: 'https://x.test/1' }) },
+    { path: apiPaths.pushSubscriptions, init: json('DELETE', {}) },
+  ],
   'GET /api/v1/auth/jwks': async () => [{ path: apiPaths.jwks }],
   'GET /api/v1/sessions': async () => [{ path: apiPaths.sessions }],
   'DELETE /api/v1/sessions': async () => [{ path: apiPaths.sessions, init: { method: 'DELETE' } }],

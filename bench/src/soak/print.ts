@@ -1,5 +1,7 @@
 // The soak's defaults and its printed summary.
 import type { FaultPlan } from './faults.ts';
+import { printReminderVerdict } from './reminders.ts';
+import { printFollowers } from './print-followers.ts';
 import type { SoakReport } from './run-soak.ts';
 
 /** Faults spread over a run of `seconds`: outage, slowdown, hang past the deadline, restart. */
@@ -45,6 +47,8 @@ export function printSoakReport(report: SoakReport, print: (line: string) => voi
   print(`  wrong state:     ${verdict.wrongState}  ${ok(verdict.wrongState === 0)}`);
   print(`  in doubt at end: ${verdict.inDoubt} (writes never answered; either outcome accepted)`);
   print(`  If-Match races lost (412): ${report.conflicts}`);
+  printReminderVerdict(report.reminders, print);
+  printFollowers(report.followers, print);
   print(`Unexpected 5xx: ${report.unexpected5xx.length}  ${ok(report.unexpected5xx.length === 0)}`);
   for (const e of report.unexpected5xx.slice(0, 10)) {
     print(

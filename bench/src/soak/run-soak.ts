@@ -9,7 +9,9 @@ import type { SoakAccount } from './context.ts';
 import { runFaults, waitHealthy, type FaultPlan, type FaultWindow } from './faults.ts';
 import { send, Tally, type ServerError } from './http.ts';
 import { Ledger, stateOf } from './ledger.ts';
+import { SoakReminders, type ReminderVerdict } from './reminders.ts';
 import { verifyLedger, type LedgerVerdict } from './verify.ts';
+import { prepareFollowers, type FollowerVerdict } from './followers.ts';
 
 export interface SoakOptions {
   clients: number;
@@ -23,6 +25,8 @@ export interface SoakOptions {
   /** Longest acceptable time from a fault's end to a healthy answer. */
   maxRecoveryMs: number;
   seed: number;
+  /** Reminders falling due during the run, and the claim lease the worker runs with. */
+  reminders: { count: number; leaseSeconds: number };
   log: (line: string) => void;
 }
 
@@ -31,6 +35,8 @@ export interface SoakReport {
   requests: number;
   byStatus: Record<string, number>;
   verdict: LedgerVerdict;
+  reminders: ReminderVerdict;
+  followers: FollowerVerdict;
   conflicts: number;
   unexpected5xx: ServerError[];
   unexpected4xx: Record<string, number>;
@@ -81,11 +87,32 @@ function unexpectedServerErrors(tally: Tally, windows: FaultWindow[]): ServerErr
 
 /** Runs the soak against a stack of its own and returns the verdict (never throws on a failed check). */
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
-  const stack = await startBenchStack({ dbTimeoutMs: options.dbTimeoutMs });
+  const stack = await startBenchStack({
+    dbTimeoutMs: options.dbTimeoutMs,
+    claimLeaseSeconds: options.reminders.leaseSeconds,
+  });
+  let reminders: SoakReminders | undefined;
   try {
     const tally = new Tally();
     const ledger = new Ledger();
     const accounts = await prepare(stack, options, ledger, tally);
+    reminders = await SoakReminders.prepare(
+      stack.worker.url,
+      stack.bindings.VAPID_PUBLIC_KEY!,
+      accounts,
+      {
+        ...options.reminders,
+        spreadSeconds: options.durationSeconds * 0.9,
+      },
+    );
+    reminders.startCron();
+    const followers = await prepareFollowers(
+      stack.worker.url,
+      tally,
+      accounts,
+      `${options.seed}-${Date.now().toString(36)}`,
+    );
+    options.log(`followers ready: ${followers.count}`);
     const setupRequests = tally.requests;
     const runStart = performance.now();
     const endAt = runStart + options.durationSeconds * 1000;
@@ -108,19 +135,33 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       runStart,
     );
     const clients = Array.from({ length: options.clients }, (_, i) => new SoakClient(i, ctx).run());
+    followers.run(ctx.done, ctx.random);
     const windows = await faults;
     await Promise.all(clients);
     options.log(`clients done after ${Math.round((performance.now() - runStart) / 1000)} s`);
     await waitHealthy(stack.worker.url);
+    const reminderVerdict = await reminders.finish();
     const db = await stack.connect();
     const verdict = await verifyLedger(
       db,
       ledger,
       accounts.map((a) => a.userId),
     );
+    const followed = await followers.finish(db);
     await db.end();
-    return report(options, tally, verdict, ledger, windows, unexpected, runStart);
+    const result = report(
+      options,
+      tally,
+      { ...verdict, followers: followed },
+      ledger,
+      windows,
+      unexpected,
+      runStart,
+    );
+    const remindersOk = reminderVerdict.duplicates === 0 && reminderVerdict.missed === 0;
+    return { ...result, reminders: reminderVerdict, pass: result.pass && remindersOk };
   } finally {
+    await reminders?.close();
     await stack.stop();
   }
 }
@@ -137,12 +178,12 @@ function faultTargets(stack: BenchStack) {
 function report(
   options: SoakOptions,
   tally: Tally,
-  verdict: LedgerVerdict,
+  { followers, ...verdict }: LedgerVerdict & { followers: FollowerVerdict },
   ledger: Ledger,
   windows: FaultWindow[],
   unexpected: Map<number, number>,
   runStart: number,
-): SoakReport {
+): Omit<SoakReport, 'reminders'> {
   const { log: _log, ...config } = options;
   const unexpected5xx = unexpectedServerErrors(tally, windows);
   const recoveryMs = Math.max(0, ...windows.map((w) => w.recoveryMs ?? 0));
@@ -151,6 +192,7 @@ function report(
     verdict.duplicated === 0 &&
     verdict.leaked === 0 &&
     verdict.wrongState === 0 &&
+    followers.missed + followers.duplicated + followers.lost + followers.failures.length === 0 &&
     unexpected5xx.length === 0 &&
     unexpected.size === 0 &&
     recoveryMs <= options.maxRecoveryMs;
@@ -159,6 +201,7 @@ function report(
     requests: tally.requests,
     byStatus: Object.fromEntries([...tally.byStatus].sort()),
     verdict,
+    followers,
     conflicts: ledger.conflicts,
     unexpected5xx,
     unexpected4xx: Object.fromEntries(unexpected),

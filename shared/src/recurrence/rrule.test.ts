@@ -52,6 +52,23 @@ describe('RRULE', () => {
     expect(refusal(input)).toBe(message);
   });
 
+  it.each([
+    ['FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30', 'BYMONTHDAY=30 never falls in BYMONTH=2'],
+    ['FREQ=YEARLY;BYMONTH=4,6;BYMONTHDAY=31,-31', 'BYMONTHDAY=-31,31 never falls in BYMONTH=4,6'],
+    ['FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=-30', 'BYMONTHDAY=-30 never falls in BYMONTH=2'],
+  ])('%s, a day no month it names has, is refused on input: %s', (input, message) => {
+    const result = RruleSchema.safeParse(input);
+    expect(result.error?.issues).toMatchObject([{ message }]);
+  });
+
+  it.each([
+    'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29',
+    'FREQ=MONTHLY;BYMONTHDAY=31',
+    'FREQ=DAILY;BYMONTH=2,3;BYMONTHDAY=30',
+  ])('%s falls on some day and is kept', (input) => {
+    expect(canonical(input)).toBe(input);
+  });
+
   it('names the part under recurrence.rrule', () => {
     const result = RecurrenceInputSchema.safeParse({ rrule: 'FREQ=DAILY;BYHOUR=9' });
     expect(result.error?.issues).toMatchObject([

@@ -130,6 +130,23 @@ function build(parts: Parts): Rrule {
   return rule;
 }
 
+// The longest each month can be (February in a leap year).
+const MONTH_MAX_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Why a rule can never fall on any day, or null: every BYMONTHDAY lies past the end of every month
+ * it may fall in (a 30th of February, a 31st of April). Such a rule names no occurrence after
+ * its first, and finding that out takes a walk through a whole 400-year cycle of days, so it is
+ * refused on input rather than stored.
+ */
+export function neverFalls(rule: Rrule): string | null {
+  if (!rule.byMonthDay.length) return null;
+  const months = rule.byMonth.length ? rule.byMonth : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+  const longest = Math.max(...months.map((month) => MONTH_MAX_DAYS[month - 1]!));
+  if (rule.byMonthDay.some((day) => Math.abs(day) <= longest)) return null;
+  return `BYMONTHDAY=${rule.byMonthDay.join(',')} never falls in BYMONTH=${months.join(',')}`;
+}
+
 /** Parses an RRULE (any letter case, optional `RRULE:` prefix); the message names the bad part. */
 export function parseRrule(text: string): RruleResult {
   try {

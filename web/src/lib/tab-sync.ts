@@ -1,5 +1,9 @@
 /** What one tab tells the user's other open tabs of this app. */
-export type TabMessage = { type: 'signed-in' } | { type: 'signed-out' } | { type: 'tasks-changed' };
+export type TabMessage =
+  | { type: 'signed-in' }
+  | { type: 'signed-out' }
+  | { type: 'tasks-changed' }
+  | { type: 'lists-changed' };
 
 const CHANNEL = 'tasks-app';
 let channel: BroadcastChannel | undefined;

@@ -40,6 +40,9 @@ describe('an account, end to end', () => {
       email,
       name: 'Ada',
       created_at: account.created_at,
+      time_zone: null,
+      // No reminders unless the user asks for them; all-day reminders count from 09:00.
+      reminder_defaults: { before_minutes: [], all_day_time: '09:00' },
     });
 
     const refresh = await api(

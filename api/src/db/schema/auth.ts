@@ -17,6 +17,8 @@ export const users = pgTable(
     email: text('email').notNull().unique('users_email_unique'),
     emailVerified: boolean('email_verified').notNull().default(false),
     image: text('image'),
+    /** IANA zone (issue 12): the views and floating due dates follow it; null reads as UTC. */
+    timeZone: text('time_zone'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },

@@ -9,7 +9,6 @@ import {
   primaryKey,
   text,
   timestamp,
-  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { LIST_COLORS, LIST_ROLES } from '@tasks/shared';
@@ -65,10 +64,9 @@ export const listMembers = pgTable(
     primaryKey({ columns: [t.listId, t.userId] }),
     // Every authorization check is `(list_id, user_id)` (the key); "my lists" is led by the user.
     index('list_members_user_idx').on(t.userId, t.position, t.listId),
-    // At most one owner per list; the routes keep it at exactly one (transfer swaps in one statement).
-    uniqueIndex('list_members_one_owner')
-      .on(t.listId)
-      .where(sql`${t.role} = 'owner'`),
+    // At most one owner per list: the DEFERRABLE exclusion constraint `list_members_one_owner`
+    // of migration 0008 (drizzle cannot declare one), checked when the statement commits, so a
+    // transfer swaps two roles in one UPDATE whatever order it visits the rows (decision 0015).
   ],
 );
 

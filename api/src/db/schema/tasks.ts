@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
+  date,
   index,
   integer,
   jsonb,
@@ -11,6 +13,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { Reminder } from '@tasks/shared';
 import { users } from './auth.ts';
 import { lists } from './lists.ts';
 
@@ -49,11 +52,32 @@ export const tasks = pgTable(
     completed: boolean('completed').notNull().default(false),
     completedAt: instant('completed_at'),
     priority: taskPriority('priority').notNull().default('Medium'),
+    // The due fields (issue 12, decision 0018): the local day and time and the zone are what the
+    // user set; `due_at` is derived from them by the worker (floating: the creator's zone).
     dueAt: instant('due_at'),
+    dueDate: date('due_date', { mode: 'string' }),
+    /** `HH:MM`, local; null: all day. */
+    dueTime: text('due_time'),
+    timeZone: text('time_zone'),
+    /** Canonical RRULE text (shared's `formatRrule`); null: not repeating. */
+    rrule: text('rrule'),
+    repeatFrom: text('repeat_from').$type<'due' | 'completion'>(),
+    occurrence: integer('occurrence').notNull().default(1),
+    /**
+     * What a completion at a given time advances to, precomputed by the worker with the shared
+     * engine (`TaskSchedule`, api/src/routes/tasks/schedule.ts), so that completing stays one
+     * statement; null: not computed (yet), the completion runs the engine itself.
+     */
+    schedule: jsonb('schedule'),
     tags: text('tags')
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    // At most five `{before_minutes}` / `{at}` (shared/reminders.ts); the schedule follows it.
+    reminders: jsonb('reminders')
+      .$type<Reminder[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     version: integer('version').notNull().default(1),
     createdAt: instant('created_at').notNull().defaultNow(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
@@ -68,14 +92,51 @@ export const tasks = pgTable(
     index('tasks_list_due_desc_idx').on(t.listId, dueAtDescKey, t.id),
     index('tasks_list_priority_idx').on(t.listId, t.priority, t.id),
     index('tasks_list_title_idx').on(t.listId, titleKey, t.id),
+    // The views (today, upcoming, overdue): open tasks of a list by due instant.
+    index('tasks_list_open_due_idx')
+      .on(t.listId, t.dueAt, t.id)
+      .where(sql`not ${t.completed} and ${t.dueAt} is not null`),
     // The cascade of a user's deletion and the unassignment of a removed member.
     index('tasks_user_idx').on(t.userId),
     index('tasks_assignee_idx').on(t.assigneeId),
+    // The referencing side of migration 0008's `tasks_assignee_member_fk` (list_id, assignee_id)
+    // → list_members: removing a member finds their assigned tasks of that list here.
+    index('tasks_list_assignee_idx')
+      .on(t.listId, t.assigneeId)
+      .where(sql`${t.assigneeId} is not null`),
     index('tasks_tags_idx').using('gin', t.tags),
     // Trigram indexes serve `ILIKE '%q%'` (needs pg_trgm, created by an earlier custom migration).
     index('tasks_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
     index('tasks_description_trgm_idx').using('gin', t.description.op('gin_trgm_ops')),
+    check('tasks_due_time_format', sql`${t.dueTime} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
+    check('tasks_due_time_needs_date', sql`${t.dueTime} is null or ${t.dueDate} is not null`),
+    check(
+      'tasks_recurrence_whole',
+      sql`(${t.rrule} is null) = (${t.repeatFrom} is null) and ${t.repeatFrom} in ('due', 'completion')`,
+    ),
+    check('tasks_occurrence_positive', sql`${t.occurrence} >= 1`),
   ],
+);
+
+/**
+ * The done and skipped occurrences of recurring tasks. The key (task, occurrence) is the
+ * exactly-once guard of an advance: a second completion of the same occurrence inserts nothing.
+ */
+export const taskHistory = pgTable(
+  'task_history',
+  {
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    occurrence: integer('occurrence').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    dueTime: text('due_time'),
+    completedAt: instant('completed_at').notNull().defaultNow(),
+    completedBy: uuid('completed_by').references(() => users.id, { onDelete: 'set null' }),
+    skipped: boolean('skipped').notNull().default(false),
+  },
+  // Read by task only (`GET /tasks/{id}/history`, authorized through the task's list).
+  (t) => [primaryKey({ columns: [t.taskId, t.occurrence] })],
 );
 
 /**
@@ -103,3 +164,4 @@ export const idempotencyKeys = pgTable(
 );
 
 export type TaskRecord = typeof tasks.$inferSelect;
+export type TaskHistoryRecord = typeof taskHistory.$inferSelect;

@@ -1,4 +1,11 @@
-import { apiPaths, ListPageSchema, ListSchema, type List } from '@tasks/shared';
+import {
+  apiPaths,
+  BulkResultSchema,
+  ListPageSchema,
+  ListSchema,
+  type List,
+  type Task,
+} from '@tasks/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { json } from '../../../test/api.ts';
 import { expectProblem } from '../../../test/problem.ts';
@@ -90,9 +97,13 @@ describe('lists', () => {
       json('POST', { action: 'move', ids: [a.id, b.id, missing], list_id: list.id }),
     );
     expect(dbRoundTrips(res)).toBe(1);
-    expect(await res.json()).toEqual({ updated: [a.id, b.id], not_found: [missing] });
+    const answer = BulkResultSchema.parse(await res.json());
+    expect(answer).toMatchObject({ updated: [a.id, b.id], not_found: [missing] });
     const moved = await listAll(owner, `list_id=${list.id}`);
     expect(moved.map((t) => t.id).sort()).toEqual([a.id, b.id].sort());
+    // The answer carries the moved tasks as a read finds them: new version, new list.
+    const byId = (x: Task, y: Task) => x.id.localeCompare(y.id);
+    expect(answer.tasks.sort(byId)).toEqual(moved.sort(byId));
     expect((await lists(owner)).find((l) => l.id === list.id)!.pending_count).toBe(1);
     await expectProblem(
       await owner.call(apiPaths.tasksBulk, json('POST', { action: 'move', ids: [a.id] })),
@@ -184,7 +195,7 @@ describe('a stranger to a list', () => {
       apiPaths.tasksBulk,
       json('POST', { action: 'delete', ids: [task.id] }),
     );
-    expect(await bulk.json()).toEqual({ updated: [], not_found: [task.id] });
+    expect(await bulk.json()).toEqual({ updated: [], not_found: [task.id], tasks: [] });
     expect((await lists(stranger)).map((l) => l.name)).toEqual(['Inbox']);
     expect(await listAll(owner, `list_id=${list.id}`)).toHaveLength(1);
   });

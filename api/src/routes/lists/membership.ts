@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { listMembers } from '../../db/schema/lists.ts';
 import { tasks } from '../../db/schema/tasks.ts';
 
@@ -28,9 +28,25 @@ export const roleIn = (userId: string, listId: SQL | typeof tasks.listId) =>
 export const memberListIds = (userId: string) =>
   sql`(select m.list_id from ${listMembers} m where m.user_id = ${userId})`;
 
+/**
+ * The caller's rows of `list_members`: one per list they belong to, or only that of `listId`
+ * (none for a non-member). A query that joins its tasks to these rows reads only those lists.
+ */
+export const memberRows = (userId: string, listId?: string) =>
+  and(
+    eq(listMembers.userId, userId),
+    listId === undefined ? undefined : eq(listMembers.listId, listId),
+  );
+
 /** The caller's Inbox, where a task created without `list_id` goes. */
 export const inboxOf = (userId: string) => sql`(select id from lists where inbox_of = ${userId})`;
 
 /** The list a write targets: the one named, or the caller's Inbox. */
 export const targetList = (userId: string, listId: string | undefined) =>
   listId === undefined ? inboxOf(userId) : sql`${listId}::uuid`;
+
+/** True when `assigneeId` (null: nobody) may be assigned tasks of the list `listId`: a member. */
+export const assignable = (assigneeId: string | null, listId: SQL | typeof tasks.listId) =>
+  // Its own alias: `listId` may be an outer query's `m.list_id`.
+  sql`(${assigneeId}::uuid is null or exists (select from ${listMembers} assignable
+    where assignable.list_id = ${listId} and assignable.user_id = ${assigneeId}::uuid))`;

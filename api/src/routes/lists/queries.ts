@@ -1,11 +1,16 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { List, ListColor, ListUpdate } from '@tasks/shared';
 import type { Database } from '../../db/client.ts';
+import { audienceFrom, audienceOfLists, type AudienceColumns } from '../../live/audience-sql.ts';
+import type { Audience } from '../../live/poke.ts';
 
 /** A list as one row of the queries below; timestamps as Postgres writes them. */
-type ListRow = Omit<List, 'created_at' | 'updated_at'> & { created_at: string; updated_at: string };
+export type ListRow = Omit<List, 'created_at' | 'updated_at'> & {
+  created_at: string;
+  updated_at: string;
+};
 
-const toList = (row: ListRow): List => ({
+export const toList = (row: ListRow): List => ({
   ...row,
   created_at: new Date(row.created_at).toISOString(),
   updated_at: new Date(row.updated_at).toISOString(),
@@ -15,7 +20,7 @@ const toList = (row: ListRow): List => ({
  * The API's list from a `lists` row `l` and the caller's member row `m`: member count and
  * pending count are a primary-key range and a primary-key lookup, whatever the list holds.
  */
-const listColumns = sql`l.id, l.name, l.color, m.position, l.archived,
+export const listColumns = sql`l.id, l.name, l.color, m.position, l.archived,
   l.inbox_of is not null as is_inbox, m.role,
   (select count(*)::int from list_members c where c.list_id = l.id) as member_count,
   coalesce((select pending from list_task_counts c where c.list_id = l.id), 0) as pending_count,
@@ -44,8 +49,8 @@ export async function createList(
   db: Database,
   userId: string,
   input: { name: string; color: ListColor },
-): Promise<List> {
-  const result = await db.execute<ListRow>(sql`
+): Promise<{ list: List; audience: Audience }> {
+  const result = await db.execute<ListRow & { audience_xid: string }>(sql`
     with l as (
       insert into lists (name, color) values (${input.name}, ${input.color}) returning *
     ), m as (
@@ -55,15 +60,18 @@ export async function createList(
       from l returning *
     )
     select l.id, l.name, l.color, m.position, l.archived, false as is_inbox, m.role,
-      1 as member_count, 0 as pending_count, l.created_at, l.updated_at
+      1 as member_count, 0 as pending_count, l.created_at, l.updated_at,
+      pg_current_xact_id()::text as audience_xid
     from l join m on m.list_id = l.id`);
   const [row] = result.rows;
   if (!row) throw new Error('INSERT … RETURNING gave no list');
-  return toList(row);
+  const { audience_xid: xid, ...list } = row;
+  return { list: toList(list), audience: { users: [userId], xid } };
 }
 
 export type ListWrite =
-  { status: 'ok'; value: List } | { status: 'not_found' | 'forbidden' | 'inbox' };
+  | { status: 'ok'; value: List; audience: Audience }
+  | { status: 'not_found' | 'forbidden' | 'inbox' };
 
 /** The caller's role and whether the list is an Inbox, read in the statement that writes. */
 type Guard = { role: string | null; is_inbox: boolean | null };
@@ -92,7 +100,7 @@ export async function updateList(
   if (changes.archived !== undefined) set.push(sql`archived = ${changes.archived}`);
   const listChange = set.length > 0;
   const archives = changes.archived === true;
-  const result = await db.execute<Guard & { list: ListRow | null }>(sql`
+  const result = await db.execute<Guard & AudienceColumns & { list: ListRow | null }>(sql`
     with me as (
       select role from list_members where list_id = ${id} and user_id = ${userId}
     ), l as (
@@ -113,18 +121,18 @@ export async function updateList(
           coalesce(n.name, o.name) as name, coalesce(n.color, o.color) as color,
           coalesce(n.archived, o.archived) as archived, o.inbox_of,
           o.created_at, coalesce(n.updated_at, o.updated_at) as updated_at) l
-      ) v) as list
+      ) v) as list, ${audienceOfLists(sql`select ${id}::uuid`)}
     from me`);
   const [row] = result.rows;
   const denied = listChange ? guarded(row, row?.list != null, archives) : undefined;
   if (denied) return denied;
   if (!row?.list) return { status: 'not_found' };
-  return { status: 'ok', value: toList(row.list) };
+  return { status: 'ok', value: toList(row.list), audience: audienceFrom(row) };
 }
 
 /** Deletes the list and its tasks (owner only; never an Inbox). One statement. */
 export async function deleteList(db: Database, userId: string, id: string) {
-  const result = await db.execute<Guard & { deleted: boolean }>(sql`
+  const result = await db.execute<Guard & AudienceColumns & { deleted: boolean }>(sql`
     with me as (
       select role from list_members where list_id = ${id} and user_id = ${userId}
     ), gone as (
@@ -133,8 +141,13 @@ export async function deleteList(db: Database, userId: string, id: string) {
       returning id
     )
     select me.role, (select inbox_of is not null from lists where id = ${id}) as is_inbox,
-      exists (select from gone) as deleted
+      exists (select from gone) as deleted, ${audienceOfLists(sql`select ${id}::uuid`)}
     from me`);
   const [row] = result.rows;
-  return guarded(row, row?.deleted ?? false, true) ?? { status: 'ok' as const };
+  return (
+    guarded(row, row?.deleted ?? false, true) ?? {
+      status: 'ok' as const,
+      audience: audienceFrom(row!),
+    }
+  );
 }

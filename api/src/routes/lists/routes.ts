@@ -7,6 +7,7 @@ import {
   ListUpdateSchema,
 } from '@tasks/shared';
 import type { AppEnv } from '../../app-env.ts';
+import { pokeAudience, type Audience } from '../../live/poke.ts';
 import { ApiError } from '../../api-error.ts';
 import { body, common, json, problem, security } from '../tasks/route-parts.ts';
 import {
@@ -34,7 +35,7 @@ export const ListIdParams = z.object({
 export const listNotFound = () => ApiError.notFound('No list with that id.');
 
 /** The write's list, or the problem that says why not. */
-function written<T extends ListWrite | { status: 'ok' }>(outcome: T) {
+function written<T extends ListWrite | { status: 'ok'; audience: Audience }>(outcome: T) {
   if (outcome.status === 'ok') return outcome as Extract<T, { status: 'ok' }>;
   if (outcome.status === 'forbidden')
     throw ApiError.forbidden('Only the list’s owner may do this.');
@@ -67,7 +68,8 @@ export const createListRoute = createRoute({
   responses: { 201: json(ListSchema, 'The new list'), ...common },
 });
 export const createListHandler: RouteHandler<typeof createListRoute, AppEnv> = async (c) => {
-  const list = await createList(c.var.db, c.var.userId, c.req.valid('json'));
+  const { list, audience } = await createList(c.var.db, c.var.userId, c.req.valid('json'));
+  pokeAudience(c, audience);
   c.header('Location', apiPaths.list(list.id));
   return c.json(list, 201);
 };
@@ -106,6 +108,7 @@ export const updateListHandler: RouteHandler<typeof updateListRoute, AppEnv> = a
   const outcome = written(
     await updateList(c.var.db, c.var.userId, c.req.valid('param').id, c.req.valid('json')),
   );
+  pokeAudience(c, outcome.audience);
   return c.json(outcome.value, 200);
 };
 
@@ -125,6 +128,7 @@ export const deleteListRoute = createRoute({
   },
 });
 export const deleteListHandler: RouteHandler<typeof deleteListRoute, AppEnv> = async (c) => {
-  written(await deleteList(c.var.db, c.var.userId, c.req.valid('param').id));
+  const outcome = written(await deleteList(c.var.db, c.var.userId, c.req.valid('param').id));
+  pokeAudience(c, outcome.audience);
   return c.body(null, 204);
 };

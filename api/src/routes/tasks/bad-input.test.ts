@@ -12,6 +12,7 @@ beforeAll(async () => {
 });
 
 const uuid = '0b6f1c1e-2f43-4f7e-9d1c-3c1c0e6b8a11';
+const PG_UNKNOWN = 'US/Pacific-New';
 
 describe('POST /tasks refuses, naming the field', () => {
   it.each([
@@ -41,6 +42,12 @@ describe('POST /tasks refuses, naming the field', () => {
     [{ title: 'ok', user_id: 'someone-else' }, ['user_id']],
     [{ title: 'ok', extra: true }, ['extra']],
     [{ title: 'x'.repeat(201), priority: 'Nope', tags: [''] }, ['priority', 'tags.0', 'title']],
+    // Zones Intl knows and PostgreSQL's tz database does not (decision 0030).
+    [
+      { title: 'ok', due_date: '2027-01-01', due_time: '09:00', time_zone: PG_UNKNOWN },
+      ['time_zone'],
+    ],
+    [{ title: 'ok', due_at: '2027-01-01T09:00:00Z', time_zone: PG_UNKNOWN }, ['time_zone']],
   ])('%j → %j', async (body, paths) => {
     const before = await listAll(user);
     const res = await user.call(apiPaths.tasks, json('POST', body));
@@ -62,6 +69,12 @@ describe('POST /tasks refuses, naming the field', () => {
     await expectProblem(res, 400);
   });
 
+  it('a zone the database does not know is a 400 with an Idempotency-Key too', async () => {
+    const body = { title: 'ok', due_date: '2027-01-01', time_zone: 'Canada/East-Saskatchewan' };
+    const res = await user.call(apiPaths.tasks, json('POST', body, { 'Idempotency-Key': uuid }));
+    expect(errorPaths(await expectProblem(res, 400))).toEqual(['time_zone']);
+  });
+
   it('a form body is 415', async () => {
     const res = await user.call(apiPaths.tasks, {
       method: 'POST',
@@ -81,6 +94,8 @@ describe('PATCH /tasks/{id} refuses, naming the field, and changes nothing', () 
     [{ tags: Array(10_000).fill('x') }, ['tags']],
     [{ id: uuid }, ['id']],
     [{ completed_at: '2026-01-01T00:00:00Z' }, ['completed_at']],
+    [{ due_date: '2027-01-01', due_time: '09:00', time_zone: PG_UNKNOWN }, ['time_zone']],
+    [{ due_at: '2027-01-01T09:00:00Z', time_zone: PG_UNKNOWN, completed: true }, ['time_zone']],
   ])('%j → %j', async (body, paths) => {
     const task = await postTask(user, { title: 'target' });
     const res = await user.call(apiPaths.task(task.id), json('PATCH', body));

@@ -1,10 +1,30 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { BulkAction } from '@tasks/shared';
 import type { Database } from '../../db/client.ts';
 import { tasks } from '../../db/schema/tasks.ts';
-import { canWriteTasks, isMember, roleIn } from '../lists/membership.ts';
+import { listMembers } from '../../db/schema/lists.ts';
+import {
+  audienceFrom,
+  audienceJson,
+  audienceOfLists,
+  type AudienceColumns,
+} from '../../live/audience-sql.ts';
+import type { Audience } from '../../live/poke.ts';
+import { canWriteTasks, isMember, roleIn, TASK_WRITERS } from '../lists/membership.ts';
+import {
+  advanceSet,
+  completionParts,
+  historyInsert,
+  NEXT_ITEM,
+  nextItems,
+  nextOf,
+  targetOccurrence,
+} from './completion-sql.ts';
+import type { ZonedRecord } from './derive.ts';
+import { creatorZone } from './due-sql.ts';
+import type { TaskSnapshot } from './task-json.ts';
 
-/** Those of `ids` in lists where the caller may write tasks (a viewer's ids are `not_found`). */
+/** Those of `ids` in lists where the caller may write tasks. */
 const ownedAmong = (userId: string, ids: string[]) =>
   and(
     sql`${tasks.id} = any(${sql.param(ids)}::uuid[])`,
@@ -12,75 +32,173 @@ const ownedAmong = (userId: string, ids: string[]) =>
   );
 
 /**
- * Completes, reopens or deletes those of `ids` the caller owns, in one statement, and returns
- * the ids it owns (the others are for `not_found`). Completing a completed task (or reopening an
- * open one) leaves it untouched, version included, but still counts it as updated.
+ * True when one of `ids` is a task of a list where the caller is a viewer: the whole call is then
+ * a 403 and changes nothing. Ids of lists the caller is not in stay `not_found`, as for no task.
+ */
+const readOnlyAmong = (userId: string, ids: string[]) => sql<boolean>`exists (
+  select from ${tasks} t join ${listMembers} m on m.list_id = t.list_id and m.user_id = ${userId}
+  where t.id = any(${sql.param(ids)}::uuid[]) and m.role not in ${TASK_WRITERS})`;
+
+/**
+ * The owned ids, the rows the statement changed as they are now (`to_jsonb`), the recurring tasks
+ * a completion left for the engine.
+ */
+export type BulkWrite = { ids: string[]; changed: TaskSnapshot[]; unanswered: ZonedRecord[] };
+
+/** A bulk write's outcome, and whom to poke. */
+export type BulkOutcome =
+  { status: 'ok'; value: BulkWrite; audience: Audience } | { status: 'forbidden' };
+
+/** The rows a data-modifying CTE `written` returned as `task` (to_jsonb), as one JSON array. */
+const changedRows = sql`coalesce((select jsonb_agg(task) from written), '[]'::jsonb) as changed`;
+
+/**
+ * Completes, reopens or deletes those of `ids` the caller may write, in one statement, and
+ * returns those ids (the others are for `not_found`); nothing at all if one is read-only to the
+ * caller. Completing a completed task (or reopening an open one) leaves it untouched, version
+ * included, but still counts it as updated.
  */
 export async function applyBulkAction(
   db: Database,
   userId: string,
   action: Exclude<BulkAction['action'], 'move'>,
   ids: string[],
-): Promise<string[]> {
-  if (action === 'delete') {
-    const rows = await db.delete(tasks).where(ownedAmong(userId, ids)).returning({ id: tasks.id });
-    return rows.map((row) => row.id);
-  }
-  const completed = action === 'complete';
-  const changed = db.$with('changed').as(
+): Promise<BulkOutcome> {
+  if (action === 'complete') return completeTasks(db, userId, ids);
+  const write =
+    action === 'delete'
+      ? sql`delete from ${tasks} where ${ownedAmong(userId, ids)}
+          and not (select read_only from guard) returning null::jsonb as task`
+      : sql`update ${tasks} set completed = false, completed_at = null, completed_by = null,
+          version = version + 1, updated_at = now()
+        where ${ownedAmong(userId, ids)} and completed
+          and not (select read_only from guard) returning to_jsonb(${tasks}) as task`;
+  // The outer SELECT reads the statement's snapshot, taken before the write: every owned id.
+  type Row = AudienceColumns & { read_only: boolean; ids: string[]; changed: TaskSnapshot[] };
+  const result = await db.execute<Row>(sql`
+    with guard as (select ${readOnlyAmong(userId, ids)} as read_only), written as (${write})
+    select (select read_only from guard) as read_only,
+      array(select id from ${tasks} where ${ownedAmong(userId, ids)}) as ids, ${changedRows},
+      ${audienceOfLists(sql`select list_id from ${tasks} where ${ownedAmong(userId, ids)}`)}`);
+  const [row] = result.rows;
+  if (!row || row.read_only) return { status: 'forbidden' };
+  // A delete's rows are gone: `updated` names them.
+  const changed = action === 'delete' ? [] : row.changed;
+  const value = { ids: row.ids, changed, unanswered: [] };
+  return { status: 'ok', value, audience: audienceFrom(row) };
+}
+
+/**
+ * Completes those of `ids` the caller may write: one-offs are completed, recurring ones advance
+ * from their schedules with a history row each (completion-sql.ts; one the statement cannot read
+ * it builds, decision 0030). A recurring task still left open would come back in `unanswered`,
+ * for the engine, a guard no known shape reaches. The outer
+ * query reads every visible id with the caller's right to write it, so a read-only one makes the
+ * call a 403 (and the guard in the UPDATE made it change nothing).
+ */
+async function completeTasks(db: Database, userId: string, ids: string[]): Promise<BulkOutcome> {
+  const next = nextOf(sql`${tasks.schedule}`, sql`${tasks.repeatFrom}`);
+  const parts = completionParts(sql`true`, targetOccurrence(undefined), NEXT_ITEM);
+  const nextItem = db
+    .$with('next_item', { id: sql`id`, next: sql`next` })
+    .as(nextItems(next, sql`${tasks.id} = any(${sql.param(ids)}::uuid[])`));
+  const updated = db.$with('updated').as(
     db
       .update(tasks)
       .set({
-        completed,
-        completedAt: completed ? sql`now()` : null,
-        completedBy: completed ? sql`${userId}::uuid` : null,
+        completed: sql`${parts.finishes} or ${tasks.completed}`,
+        completedAt: sql`case when ${parts.finishes} then now() else ${tasks.completedAt} end`,
+        completedBy: sql`case when ${parts.finishes} then ${userId}::uuid else ${tasks.completedBy} end`,
+        ...advanceSet(parts),
         version: sql`${tasks.version} + 1`,
         updatedAt: sql`now()`,
       })
-      .where(and(ownedAmong(userId, ids), eq(tasks.completed, !completed)))
-      .returning({ id: tasks.id }),
+      .where(
+        and(
+          ownedAmong(userId, ids),
+          sql`not ${readOnlyAmong(userId, ids)}`,
+          sql`(${parts.finishes} or ${parts.advances})`,
+        ),
+      )
+      .returning(),
   );
-  // The outer SELECT reads the statement's snapshot, taken before the UPDATE: every owned id.
+  const history = db.$with('history', { taskId: sql`task_id` }).as(historyInsert(userId, false));
   const rows = await db
-    .with(changed)
-    .select({ id: tasks.id })
+    .with(nextItem, updated, history)
+    .select({
+      record: getTableColumns(tasks),
+      done: updated.id,
+      // The row as the UPDATE left it (the snapshot the outer query reads predates it).
+      after: sql<TaskSnapshot | null>`case when ${updated.id} is null then null
+        else to_jsonb(${updated}) end`,
+      creatorZone,
+      writable: sql<boolean>`${canWriteTasks(userId, sql`${tasks.listId}`)}`,
+      // Uncorrelated (its own `tasks`): computed once, the same on every row.
+      audience: audienceJson(sql`select list_id from ${tasks} where ${ownedAmong(userId, ids)}`),
+    })
     .from(tasks)
-    .where(ownedAmong(userId, ids));
-  return rows.map((row) => row.id);
+    .leftJoin(updated, eq(updated.id, tasks.id))
+    .where(
+      and(
+        sql`${tasks.id} = any(${sql.param(ids)}::uuid[])`,
+        isMember(userId, sql`${tasks.listId}`),
+      ),
+    );
+  if (rows.some((row) => !row.writable)) return { status: 'forbidden' };
+  const unanswered = rows
+    .filter((row) => !row.done && row.record.rrule !== null && !row.record.completed)
+    .map((row) => ({ record: row.record, creatorZone: row.creatorZone }));
+  const owned = rows.map((row) => row.record.id);
+  const changed = rows.flatMap((row) => row.after ?? []);
+  const audience = rows[0] ? audienceFrom(rows[0].audience) : { users: [], xid: '0' };
+  return { status: 'ok', value: { ids: owned, changed, unanswered }, audience };
 }
 
 /**
  * Moves those of `ids` the caller may write into `listId` if they may write there too, in one
- * statement; the outer query reads the caller's role in the destination (404 / 403). Assignees
- * who are not members of the destination are unassigned.
+ * statement; the outer query reads the caller's role in the destination (404 / 403), and an id
+ * read-only to the caller makes it a 403 that moves nothing. Assignees who are not members of
+ * the destination are unassigned.
  */
 export async function moveTasks(
   db: Database,
   userId: string,
   ids: string[],
   listId: string,
-): Promise<{ status: 'ok'; value: string[] } | { status: 'list_not_found' | 'forbidden' }> {
+): Promise<BulkOutcome | { status: 'list_not_found' }> {
   const destination = sql`${listId}::uuid`;
-  const result = await db.execute<{ role: string | null; ids: string[] }>(sql`
-    with moved as (
+  type Row = AudienceColumns & {
+    role: string | null;
+    read_only: boolean;
+    ids: string[];
+    changed: TaskSnapshot[];
+  };
+  const result = await db.execute<Row>(sql`
+    with guard as (select ${readOnlyAmong(userId, ids)} as read_only), written as (
       update ${tasks} set list_id = ${destination}, version = version + 1, updated_at = now(),
         assignee_id = case when ${isMember(sql`${tasks.assigneeId}`, destination)}
           then assignee_id end
       where ${ownedAmong(userId, ids)} and list_id <> ${destination}
-        and ${canWriteTasks(userId, destination)}
-      returning id
+        and ${canWriteTasks(userId, destination)} and not (select read_only from guard)
+      returning to_jsonb(${tasks}) as task
     )
     -- A data-modifying CTE runs even unreferenced; the outer query reads the snapshot before it.
-    select ${roleIn(userId, destination)} as role,
-      array(select id from ${tasks} where ${ownedAmong(userId, ids)}) as ids`);
+    select ${roleIn(userId, destination)} as role, (select read_only from guard) as read_only,
+      array(select id from ${tasks} where ${ownedAmong(userId, ids)}) as ids, ${changedRows},
+      ${audienceOfLists(sql`select list_id from ${tasks} where ${ownedAmong(userId, ids)}
+        union select ${destination}`)}`);
   const [row] = result.rows;
   if (!row?.role) return { status: 'list_not_found' };
-  if (row.role === 'viewer') return { status: 'forbidden' };
-  return { status: 'ok', value: row.ids };
+  if (row.role === 'viewer' || row.read_only) return { status: 'forbidden' };
+  const value = { ids: row.ids, changed: row.changed, unanswered: [] };
+  return { status: 'ok', value, audience: audienceFrom(row) };
 }
 
 /** Deletes every completed task in the lists the caller may write; returns how many. */
-export async function clearCompletedTasks(db: Database, userId: string): Promise<number> {
+export async function clearCompletedTasks(
+  db: Database,
+  userId: string,
+): Promise<{ deleted: number; audience: Audience }> {
   const deleted = db.$with('deleted').as(
     db
       .delete(tasks)
@@ -89,7 +207,10 @@ export async function clearCompletedTasks(db: Database, userId: string): Promise
   );
   const [row] = await db
     .with(deleted)
-    .select({ count: sql<number>`count(*)::int` })
+    .select({
+      count: sql<number>`count(*)::int`,
+      audience: audienceJson(sql`select list_id from list_members where user_id = ${userId}`),
+    })
     .from(deleted);
-  return row?.count ?? 0;
+  return { deleted: row?.count ?? 0, audience: audienceFrom(row!.audience) };
 }

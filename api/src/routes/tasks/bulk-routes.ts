@@ -6,10 +6,16 @@ import {
   ClearedSchema,
   ClearQuerySchema,
 } from '@tasks/shared';
+import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
+import { pokeAudience } from '../../live/poke.ts';
 import { ApiError } from '../../api-error.ts';
 import { applyBulkAction, clearCompletedTasks, moveTasks } from './bulk-queries.ts';
-import { body, common, denied, json, problem, security, tags, written } from './route-parts.ts';
+import type { TaskRecord } from '../../db/schema/tasks.ts';
+import { engineNext, type ZonedRecord } from './derive.ts';
+import { advanceTask } from './refill.ts';
+import { body, common, json, problem, security, tags, written } from './route-parts.ts';
+import { snapshotToRecord, toTask } from './task-json.ts';
 
 export const bulkRoute = createRoute({
   method: 'post',
@@ -19,12 +25,33 @@ export const bulkRoute = createRoute({
   summary: `Complete, reopen, delete or move (to \`list_id\`) up to ${BULK_IDS_MAX} tasks at once`,
   request: { body: body(BulkActionSchema) },
   responses: {
-    200: json(BulkResultSchema, 'Which ids were acted on'),
+    200: json(BulkResultSchema, 'Which ids were acted on, and the changed tasks as they are now'),
     ...common,
-    403: denied,
+    403: problem('One of the ids (or the `list_id` of a move) is in a list you may only read'),
     404: problem('The `list_id` of a move names no list of yours'),
   },
 });
+
+/**
+ * Recurring tasks whose schedule could not answer a bulk completion: one advance each, each its
+ * own transaction after the bulk's poke, so each advance pokes its members too. Returns the
+ * advanced rows (one someone else advanced first is left out: the feed brings it).
+ */
+async function advanceWithEngine(c: Context<AppEnv>, unanswered: ZonedRecord[]) {
+  const now = new Date();
+  const records: TaskRecord[] = [];
+  for (const zoned of unanswered) {
+    const target = { userId: c.var.userId, id: zoned.record.id, from: zoned.record.occurrence };
+    const advanced = await advanceTask(
+      c.var.db,
+      { ...target, skip: false },
+      engineNext(zoned, now),
+    );
+    pokeAudience(c, advanced?.audience);
+    if (advanced) records.push(advanced.record);
+  }
+  return records;
+}
 
 /** The schema already requires `list_id` for a move; this only tells TypeScript. */
 function destinationOf(listId: string | undefined): string {
@@ -35,13 +62,17 @@ function destinationOf(listId: string | undefined): string {
 export const bulkHandler: RouteHandler<typeof bulkRoute, AppEnv> = async (c) => {
   const { action, ids, list_id } = c.req.valid('json');
   const wanted = [...new Set(ids.map((id) => id.toLowerCase()))];
-  const hits =
+  const outcome = written(
     action === 'move'
-      ? written(await moveTasks(c.var.db, c.var.userId, wanted, destinationOf(list_id)))
-      : await applyBulkAction(c.var.db, c.var.userId, action, wanted);
-  const hit = new Set(hits);
+      ? await moveTasks(c.var.db, c.var.userId, wanted, destinationOf(list_id))
+      : await applyBulkAction(c.var.db, c.var.userId, action, wanted),
+    c,
+  );
+  const advanced = await advanceWithEngine(c, outcome.unanswered);
+  const tasks = [...outcome.changed.map(snapshotToRecord), ...advanced].map(toTask);
+  const hit = new Set(outcome.ids);
   const updated = wanted.filter((id) => hit.has(id));
-  return c.json({ updated, not_found: wanted.filter((id) => !hit.has(id)) }, 200);
+  return c.json({ updated, not_found: wanted.filter((id) => !hit.has(id)), tasks }, 200);
 };
 
 export const clearCompletedRoute = createRoute({
@@ -54,5 +85,10 @@ export const clearCompletedRoute = createRoute({
   responses: { 200: json(ClearedSchema, 'How many were deleted'), ...common },
 });
 
-export const clearCompletedHandler: RouteHandler<typeof clearCompletedRoute, AppEnv> = async (c) =>
-  c.json({ deleted: await clearCompletedTasks(c.var.db, c.var.userId) }, 200);
+export const clearCompletedHandler: RouteHandler<typeof clearCompletedRoute, AppEnv> = async (
+  c,
+) => {
+  const { deleted, audience } = await clearCompletedTasks(c.var.db, c.var.userId);
+  if (deleted > 0) pokeAudience(c, audience);
+  return c.json({ deleted }, 200);
+};

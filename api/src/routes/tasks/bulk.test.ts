@@ -1,4 +1,10 @@
-import { apiPaths, BulkResultSchema, ClearedSchema, TagCountSchema } from '@tasks/shared';
+import {
+  apiPaths,
+  BulkResultSchema,
+  ClearedSchema,
+  TagCountSchema,
+  type Task,
+} from '@tasks/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { json } from '../../../test/api.ts';
 import { expectProblem } from '../../../test/problem.ts';
@@ -23,25 +29,46 @@ describe('POST /tasks/bulk', () => {
     const done = await postTask(user, { title: 'done', completed: true });
     const ghost = crypto.randomUUID();
     const result = await bulk('complete', [open.id, done.id.toUpperCase(), ghost, open.id]);
-    expect(result).toEqual({ updated: [open.id, done.id], not_found: [ghost] });
-    expect(await readTask(user, open.id)).toMatchObject({ completed: true, version: 2 });
-    // Already complete: reported as updated, left untouched.
+    // The answer carries what changed as a read finds it (a client keeps its versions).
+    expect(result).toEqual({
+      updated: [open.id, done.id],
+      not_found: [ghost],
+      tasks: [await readTask(user, open.id)],
+    });
+    expect(result.tasks[0]).toMatchObject({ completed: true, version: 2 });
+    // Already complete: reported as updated, left untouched, not among the changed tasks.
     expect(await readTask(user, done.id)).toEqual(done);
 
-    expect(await bulk('reopen', [open.id, done.id])).toEqual({
-      updated: [open.id, done.id],
-      not_found: [],
-    });
-    for (const task of await listAll(user)) {
+    const reopened = await bulk('reopen', [open.id, done.id]);
+    expect(reopened).toMatchObject({ updated: [open.id, done.id], not_found: [] });
+    const byId = (a: Task, b: Task) => a.id.localeCompare(b.id);
+    expect(reopened.tasks.sort(byId)).toEqual((await listAll(user)).sort(byId));
+    for (const task of reopened.tasks) {
       expect(task).toMatchObject({ completed: false, completed_at: null });
     }
+  });
+
+  it('answers a recurring task completed in bulk as it advanced', async () => {
+    const daily = await postTask(user, {
+      title: 'daily',
+      due_date: '2026-01-05',
+      recurrence: { rrule: 'FREQ=DAILY' },
+    });
+    const result = await bulk('complete', [daily.id]);
+    expect(result.tasks).toEqual([await readTask(user, daily.id)]);
+    expect(result.tasks[0]?.completed).toBe(false);
+    expect(result.tasks[0]?.occurrence).toBeGreaterThan(daily.occurrence);
   });
 
   it('deletes owned tasks', async () => {
     const a = await postTask(user, { title: 'a' });
     const b = await postTask(user, { title: 'b' });
     const ghost = crypto.randomUUID();
-    expect(await bulk('delete', [a.id, ghost])).toEqual({ updated: [a.id], not_found: [ghost] });
+    expect(await bulk('delete', [a.id, ghost])).toEqual({
+      updated: [a.id],
+      not_found: [ghost],
+      tasks: [],
+    });
     expect((await listAll(user)).map((task) => task.id)).toEqual([b.id]);
   });
 

@@ -1,24 +1,30 @@
 import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
 import { apiPaths, TaskCreateSchema, TaskSchema, type Task } from '@tasks/shared';
 import type { AppEnv } from '../../app-env.ts';
+import { pokeAudience } from '../../live/poke.ts';
 import { ApiError } from '../../api-error.ts';
 import { createTaskOnce } from './idempotent-create.ts';
-import { createTask } from './queries.ts';
+import { createTask } from './create-task.ts';
+import type { Denied } from './queries.ts';
 import { hashRequest } from './request-hash.ts';
 import {
+  badAssignee,
   body,
   common,
   denied,
   etagHeader,
   listNotFound,
   readOnlyList,
+  unknownZone,
   json,
   problem,
   security,
   sendTask,
   tags,
 } from './route-parts.ts';
-import { snapshotToTask } from './task-json.ts';
+import { answerOf } from './finish-write.ts';
+import { checkNewDue } from './new-task-due.ts';
+import { snapshotToRecord } from './task-json.ts';
 
 export const createTaskRoute = createRoute({
   method: 'post',
@@ -49,27 +55,42 @@ export const createTaskRoute = createRoute({
   },
 });
 
+/** The problem of a create that did not happen. */
+const refusedCreate = (status: Denied['status']) => {
+  if (status === 'unknown_zone') return unknownZone();
+  if (status === 'forbidden') return readOnlyList();
+  return status === 'bad_assignee' ? badAssignee() : listNotFound();
+};
+
 export const createTaskHandler: RouteHandler<typeof createTaskRoute, AppEnv> = async (c) => {
   const input = c.req.valid('json');
+  checkNewDue(input);
   const key = c.req.valid('header')['idempotency-key'];
   let task: Task;
   if (key === undefined) {
     const outcome = await createTask(c.var.db, c.var.userId, input);
-    if (outcome.status !== 'ok')
-      throw outcome.status === 'forbidden' ? readOnlyList() : listNotFound();
-    task = snapshotToTask(outcome.value);
+    if (outcome.status !== 'ok') throw refusedCreate(outcome.status);
+    pokeAudience(c, outcome.audience);
+    task = answerOf(c, {
+      record: snapshotToRecord(outcome.value),
+      creatorZone: outcome.creatorZone,
+    });
   } else {
     const hash = await hashRequest(input);
     const keyed = await createTaskOnce(c.var.db, c.var.userId, key, hash, input);
-    if (keyed.status !== 'ok') throw keyed.status === 'forbidden' ? readOnlyList() : listNotFound();
+    if (keyed.status !== 'ok') throw refusedCreate(keyed.status);
     const outcome = keyed.value;
     if (outcome.requestHash !== hash) {
       throw ApiError.unprocessable('This Idempotency-Key was already used with a different body.', [
         { path: 'idempotency-key', message: 'already used with a different body' },
       ]);
     }
-    task = snapshotToTask(outcome.snapshot);
-    if (!outcome.created) c.header('Idempotent-Replayed', 'true');
+    task = answerOf(c, {
+      record: snapshotToRecord(outcome.snapshot),
+      creatorZone: outcome.creatorZone,
+    });
+    if (outcome.created) pokeAudience(c, outcome.audience);
+    else c.header('Idempotent-Replayed', 'true');
   }
   c.header('Location', apiPaths.task(task.id));
   return sendTask(c, task, 201);

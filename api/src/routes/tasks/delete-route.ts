@@ -26,6 +26,6 @@ export const deleteTaskRoute = createRoute({
 export const deleteTaskHandler: RouteHandler<typeof deleteTaskRoute, AppEnv> = async (c) => {
   const ifMatch = acceptedVersions(c.req.valid('header')['if-match']);
   const target = { userId: c.var.userId, id: c.req.valid('param').id, ifMatch };
-  written(await deleteTask(c.var.db, target));
+  written(await deleteTask(c.var.db, target), c);
   return c.body(null, 204);
 };

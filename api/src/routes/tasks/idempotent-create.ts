@@ -1,9 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { IDEMPOTENCY_KEYS, type Task } from '@tasks/shared';
+import { IDEMPOTENCY_KEYS } from '@tasks/shared';
 import type { Database } from '../../db/client.ts';
+import { audienceFrom, audienceOfLists, type AudienceColumns } from '../../live/audience-sql.ts';
+import type { Audience } from '../../live/poke.ts';
 import { listMembers } from '../../db/schema/lists.ts';
-import { TASK_WRITERS, targetList } from '../lists/membership.ts';
+import { assignable, TASK_WRITERS, targetList } from '../lists/membership.ts';
+import { notCreated } from './create-task.ts';
+import { newTaskReminders } from '../reminders/task-reminders.ts';
 import type { Denied, NewTask } from './queries.ts';
+import { NEW_DUE_ALIASES, NEW_DUE_COLUMNS, newDueValues } from './new-task-due.ts';
+import { zoneKnown } from './zoned-sql.ts';
+import type { TaskSnapshot } from './task-json.ts';
 
 /** How long a key replays its first response. */
 const KEY_TTL = sql.raw(`interval '${IDEMPOTENCY_KEYS.ttlHours} hours'`);
@@ -16,7 +23,11 @@ export type KeyedCreate = {
   /** The hash of the body the key was first used with. */
   requestHash: string;
   /** The first response's task (a raw `to_jsonb` snapshot). */
-  snapshot: Task;
+  snapshot: TaskSnapshot;
+  /** The creator's zone now, which a floating task is read in. */
+  creatorZone: string | null;
+  /** Who hears of the create (live/poke.ts). */
+  audience: Audience;
 };
 
 /**
@@ -37,25 +48,40 @@ export async function createTaskOnce(
 ): Promise<{ status: 'ok'; value: KeyedCreate } | Denied> {
   const id = crypto.randomUUID();
   const expired = sql`k.created_at < now() - ${KEY_TTL}`;
-  const result = await db.execute<{
-    role: string;
-    request_hash: string | null;
-    response: Task | null;
-    created: boolean;
-  }>(sql`
+  const assignee = input.assignee_id ?? null;
+  const result = await db.execute<
+    {
+      role: string;
+      assignable: boolean;
+      zone_known: boolean;
+      request_hash: string | null;
+      response: TaskSnapshot | null;
+      created: boolean;
+      zone: string | null;
+    } & AudienceColumns
+  >(sql`
     with target as (
-      select m.list_id, m.role from ${listMembers} m
+      select m.list_id, m.role, ${assignable(assignee, sql`m.list_id`)} as assignable
+      from ${listMembers} m
       where m.list_id = ${targetList(userId, input.list_id)} and m.user_id = ${userId}
     ), draft as (
       select ${id}::uuid as id, ${userId}::uuid as user_id, target.list_id,
         case when ${input.completed}::boolean then ${userId}::uuid end as completed_by,
-        null::uuid as assignee_id, ${input.title}::text as title,
+        ${assignee}::uuid as assignee_id, ${input.title}::text as title,
         ${input.description}::text as description, ${input.completed}::boolean as completed,
         case when ${input.completed}::boolean then now()::timestamptz(3) end as completed_at,
-        ${input.priority}::task_priority as priority, ${input.due_at}::timestamptz(3) as due_at,
-        ${sql.param(input.tags)}::text[] as tags, 1 as version,
+        ${input.priority}::task_priority as priority,
+        ${sql.join(
+          newDueValues(userId, input).map(
+            (value, i) => sql`${value} as ${sql.raw(NEW_DUE_ALIASES[i]!)}`,
+          ),
+          sql`, `,
+        )},
+        ${sql.param(input.tags)}::text[] as tags,
+        ${newTaskReminders(userId, input)} as reminders, 1 as version,
         now()::timestamptz(3) as created_at, now()::timestamptz(3) as updated_at
-      from target where target.role in ${TASK_WRITERS}
+      from target where target.role in ${TASK_WRITERS} and target.assignable
+        and ${zoneKnown(input.time_zone)}
     ), swept as (
       -- Expired keys, and keys older than the user's newest others (at most perUser remain).
       delete from idempotency_keys
@@ -73,18 +99,27 @@ export async function createTaskOnce(
       returning k.request_hash, k.response
     ), inserted as (
       insert into tasks (id, user_id, list_id, completed_by, assignee_id, title, description, completed, completed_at, priority,
-        due_at, tags, version, created_at, updated_at)
+        ${NEW_DUE_COLUMNS}, tags, reminders, version, created_at, updated_at)
       select draft.* from draft join claim on claim.response->>'id' = draft.id::text
       returning id
     )
-    select target.role, claim.request_hash, claim.response,
-      exists (select from inserted) as created
+    select target.role, target.assignable, ${zoneKnown(input.time_zone)} as zone_known,
+      claim.request_hash, claim.response,
+      exists (select from inserted) as created,
+      (select u.time_zone from users u where u.id = ${userId}) as zone,
+      ${audienceOfLists(sql`select list_id from target`)}
     from target left join claim on true`);
   const row = result.rows[0];
   if (!row) return { status: 'not_found' };
-  if (!row.response || !row.request_hash) return { status: 'forbidden' };
+  if (!row.response || !row.request_hash) return notCreated(row);
   return {
     status: 'ok',
-    value: { created: row.created, requestHash: row.request_hash, snapshot: row.response },
+    value: {
+      created: row.created,
+      requestHash: row.request_hash,
+      snapshot: row.response,
+      creatorZone: row.zone,
+      audience: audienceFrom(row),
+    },
   };
 }

@@ -10,6 +10,8 @@ import { createTaskHandler, createTaskRoute } from './create-route.ts';
 import { deleteTaskHandler, deleteTaskRoute } from './delete-route.ts';
 import { getTaskHandler, getTaskRoute } from './get-route.ts';
 import { listTasksHandler, listTasksRoute } from './list-route.ts';
+import { historyHandler, historyRoute, skipHandler, skipRoute } from './recurrence-routes.ts';
+import { restoreOccurrenceHandler, restoreOccurrenceRoute } from './restore-route.ts';
 import { taskHook } from './route-parts.ts';
 import * as update from './update-routes.ts';
 
@@ -26,6 +28,9 @@ export const taskRoutes = createRouter(taskHook)
   .openapi(update.putTaskRoute, update.putTaskHandler)
   .openapi(update.toggleTaskRoute, update.toggleTaskHandler)
   .openapi(update.setCompletionRoute, update.setCompletionHandler)
+  .openapi(historyRoute, historyHandler)
+  .openapi(skipRoute, skipHandler)
+  .openapi(restoreOccurrenceRoute, restoreOccurrenceHandler)
   .openapi(deleteTaskRoute, deleteTaskHandler)
   .openapi(bulkRoute, bulkHandler)
   .openapi(clearCompletedRoute, clearCompletedHandler);

@@ -61,6 +61,7 @@ describe('another user’s task', () => {
     expect(BulkResultSchema.parse(await bulk.json())).toEqual({
       updated: [],
       not_found: [task.id],
+      tasks: [],
     });
     for (const action of ['complete', 'reopen']) {
       const res = await bob.call(apiPaths.tasksBulk, json('POST', { action, ids: [task.id] }));

@@ -1,35 +1,41 @@
-import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Priority, Task, TaskCreateSchema } from '@tasks/shared';
+import type { TaskCreateSchema } from '@tasks/shared';
 import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { listMembers } from '../../db/schema/lists.ts';
 import { tasks, type TaskRecord } from '../../db/schema/tasks.ts';
-import { canWriteTasks, isMember, TASK_WRITERS, targetList } from '../lists/membership.ts';
+import { audienceFrom, audienceJson } from '../../live/audience-sql.ts';
+import type { Audience } from '../../live/poke.ts';
+import { assignable, canWriteTasks, isMember } from '../lists/membership.ts';
+import { changeSet, type TaskChanges } from './change-set.ts';
+import { historyInsert, nextItems } from './completion-sql.ts';
+import type { ZonedRecord } from './derive.ts';
+import { historyDelete } from './restore-sql.ts';
+import { creatorZone, dueValid } from './due-sql.ts';
+import { zoneKnown } from './zoned-sql.ts';
 
+export type { TaskChanges };
 export type NewTask = z.output<typeof TaskCreateSchema>;
 
-/** A write outcome: `forbidden` is a member whose role may not write. */
-export type Denied = { status: 'not_found' | 'forbidden' };
-
-/** Fields a write may change; `completed: 'toggle'` flips the stored state. */
-export type TaskChanges = {
-  title?: string;
-  description?: string;
-  completed?: boolean | 'toggle';
-  priority?: Priority;
-  due_at?: string | null;
-  tags?: string[];
-  /** Moves the task to this list. */
-  list_id?: string;
-};
+/**
+ * A write outcome: `forbidden` is a member whose role may not write; `bad_assignee` an
+ * `assignee_id` who is not a member of the task's list; `unknown_zone` a `time_zone` the
+ * database's tz database does not know (zoned-sql.ts `zoneKnown`).
+ */
+export type Denied = { status: 'not_found' | 'forbidden' | 'bad_assignee' | 'unknown_zone' };
 
 /** A task addressed by a caller; `ifMatch` lists acceptable versions (undefined: any). */
 export type TaskTarget = { userId: string; id: string; ifMatch?: number[] };
 
 /** What a conditional write did: `stale` means the task exists but no `ifMatch` version matched. */
 export type WriteOutcome<T> =
-  { status: 'ok'; value: T } | { status: 'stale' | 'list_not_found' } | Denied;
+  | { status: 'ok'; value: T; audience?: Audience }
+  | { status: 'stale' | 'list_not_found' | 'invalid_due' | 'unknown_zone' }
+  | Denied;
+
+/** A written task, its creator's zone and the row as the statement found it (before the write). */
+export type Written = ZonedRecord & { before: TaskRecord };
 
 /** The task `id` in a list `userId` is a member of. */
 const visible = (userId: string, id: string) =>
@@ -46,76 +52,6 @@ export async function getTask(db: Database, userId: string, id: string) {
 }
 
 /**
- * Inserts a task into `input.list_id` (default: the caller's Inbox) if the caller may write
- * tasks there, in one statement whose outer query reads the caller's role to tell 404 from 403.
- */
-export async function createTask(
-  db: Database,
-  userId: string,
-  input: NewTask,
-): Promise<{ status: 'ok'; value: Task } | Denied> {
-  const result = await db.execute<{ role: string; task: Task | null }>(sql`
-    with target as (
-      select m.list_id, m.role from ${listMembers} m
-      where m.list_id = ${targetList(userId, input.list_id)} and m.user_id = ${userId}
-    ), inserted as (
-      insert into tasks (user_id, list_id, completed_by, title, description, completed,
-        completed_at, priority, due_at, tags)
-      select ${userId}, target.list_id, case when ${input.completed}::boolean then ${userId}::uuid end,
-        ${input.title}, ${input.description}, ${input.completed}::boolean,
-        case when ${input.completed}::boolean then now() end, ${input.priority}::task_priority,
-        ${input.due_at}::timestamptz, ${sql.param(input.tags)}::text[]
-      from target where target.role in ${TASK_WRITERS}
-      returning *
-    )
-    select target.role, (select to_jsonb(i) from inserted i) as task from target`);
-  const [row] = result.rows;
-  if (!row) return { status: 'not_found' };
-  return row.task ? { status: 'ok', value: row.task } : { status: 'forbidden' };
-}
-
-/** SET clauses of `changes` plus a predicate that is true when any of them alters the row. */
-function changeSet(userId: string, changes: TaskChanges) {
-  const set: Record<string, SQL | unknown> = {};
-  const differs: SQL[] = [];
-  const put = (key: keyof TaskRecord, column: (typeof tasks)[keyof TaskRecord], value: unknown) => {
-    set[key] = value;
-    differs.push(sql`${column} is distinct from ${sql.param(value, column)}`);
-  };
-  if (changes.title !== undefined) put('title', tasks.title, changes.title);
-  if (changes.description !== undefined) put('description', tasks.description, changes.description);
-  if (changes.priority !== undefined) put('priority', tasks.priority, changes.priority);
-  if (changes.tags !== undefined) put('tags', tasks.tags, changes.tags);
-  if (changes.due_at !== undefined) {
-    put('dueAt', tasks.dueAt, changes.due_at === null ? null : new Date(changes.due_at));
-  }
-  if (changes.completed === 'toggle') {
-    set.completed = sql`not ${tasks.completed}`;
-    set.completedAt = sql`case when ${tasks.completed} then null else now() end`;
-    set.completedBy = sql`case when ${tasks.completed} then null else ${userId}::uuid end`;
-    differs.push(sql`true`);
-  } else if (changes.completed !== undefined) {
-    put('completed', tasks.completed, changes.completed);
-    set.completedAt = changes.completed ? sql`coalesce(${tasks.completedAt}, now())` : null;
-    set.completedBy = changes.completed
-      ? sql`case when ${tasks.completed} then ${tasks.completedBy} else ${userId}::uuid end`
-      : null;
-  }
-  if (changes.list_id !== undefined) {
-    put('listId', tasks.listId, changes.list_id);
-    // An assignee who is not a member of the new list is unassigned.
-    set.assigneeId = sql`case when ${isMember(sql`${tasks.assigneeId}`, sql`${changes.list_id}::uuid`)}
-      then ${tasks.assigneeId} end`;
-  }
-  const changed = or(...differs) ?? sql`false`;
-  // A write that changes nothing keeps its version and updated_at, so a retried explicit
-  // completion is a true no-op and the client's ETag stays valid.
-  set.version = sql`${tasks.version} + case when ${changed} then 1 else 0 end`;
-  set.updatedAt = sql`case when ${changed} then now() else ${tasks.updatedAt} end`;
-  return set;
-}
-
-/**
  * Applies `changes` to the caller's task if its version is acceptable. One statement: the UPDATE
  * runs in a CTE and the outer query reads the pre-update row, which tells 404 from 412.
  */
@@ -123,29 +59,60 @@ export async function updateTask(
   db: Database,
   target: TaskTarget,
   changes: TaskChanges,
-): Promise<WriteOutcome<TaskRecord>> {
+): Promise<WriteOutcome<Written>> {
   const versionOk = target.ifMatch && inArray(tasks.version, target.ifMatch);
   const moveTo = changes.list_id;
   const destination = alias(listMembers, 'destination');
+  const assignee = alias(listMembers, 'assignee');
+  const finalList = sql`coalesce(${moveTo ?? null}::uuid, ${tasks.listId})`;
+  const assigneeId = changes.assignee_id;
+  const { set, due, schedule, next } = changeSet(target.userId, changes);
+  // The schedule built for the write, once, for its SET and its completion to read.
+  const newSchedule = db
+    .$with('new_schedule', { s: sql`s` })
+    .as(sql`select ${schedule ? JSON.stringify(schedule) : null}::jsonb as s`);
+  const nextItem = db
+    .$with('next_item', { id: sql`id`, next: sql`next` })
+    .as(nextItems(next, eq(tasks.id, target.id)!));
   const updated = db.$with('updated').as(
     db
       .update(tasks)
-      .set(changeSet(target.userId, changes))
+      .set(set)
       .where(
         and(
           eq(tasks.id, target.id),
           canWriteTasks(target.userId, sql`${tasks.listId}`),
           moveTo === undefined ? undefined : canWriteTasks(target.userId, sql`${moveTo}::uuid`),
+          assigneeId === undefined ? undefined : assignable(assigneeId, finalList),
           versionOk,
+          dueValid(due),
+          zoneKnown(changes.time_zone),
         ),
       )
       .returning(),
   );
+  const history = db
+    .$with('history', { taskId: sql`task_id` })
+    .as(
+      changes.restore === undefined
+        ? historyInsert(target.userId, changes.skip ?? false, changes)
+        : historyDelete(changes.restore),
+    );
   // The pre-update row and the caller's roles (in the task's list and the destination) ride
-  // along and tell 404, 403 and 412 apart.
+  // along and tell 404, 403, 400 and 412 apart; so do the members to poke (both lists of a move).
   const [row] = await db
-    .with(updated)
-    .select()
+    .with(newSchedule, nextItem, updated, history)
+    .select({
+      before: getTableColumns(tasks),
+      role: listMembers.role,
+      destination: destination.role,
+      updated: updated._.selectedFields,
+      creatorZone,
+      dueValid: sql<boolean>`${dueValid(due)}`,
+      zoneKnown: zoneKnown(changes.time_zone),
+      assignee: assignee.userId,
+      audience: audienceJson(sql`${tasks.listId}, ${moveTo ?? null}::uuid`),
+    })
     .from(tasks)
     .innerJoin(listMembers, membership(target.userId))
     .leftJoin(
@@ -155,21 +122,34 @@ export async function updateTask(
         eq(destination.userId, target.userId),
       ),
     )
+    .leftJoin(
+      assignee,
+      and(eq(assignee.listId, finalList), eq(assignee.userId, sql`${assigneeId ?? null}::uuid`)),
+    )
     .leftJoin(updated, sql`true`)
     .where(eq(tasks.id, target.id));
   if (!row) return { status: 'not_found' };
-  if (row.updated) return { status: 'ok', value: row.updated };
-  return deniedOrStale(row.list_members.role, moveTo && (row.destination?.role ?? null));
+  const { before, creatorZone: zone } = row;
+  if (row.updated?.id) {
+    const value = { record: row.updated, creatorZone: zone, before };
+    return { status: 'ok', value, audience: audienceFrom(row.audience) };
+  }
+  if (!row.zoneKnown) return { status: 'unknown_zone' };
+  if (row.role !== 'viewer' && !row.dueValid) return { status: 'invalid_due' };
+  const badAssignee = typeof assigneeId === 'string' && !row.assignee;
+  return deniedOrStale(row.role, moveTo && (row.destination ?? null), badAssignee);
 }
 
 /** Why a write of a visible task did not happen; `destination` is undefined for no move. */
 function deniedOrStale(
   role: string,
   destination: string | null | undefined,
-): { status: 'stale' | 'forbidden' | 'list_not_found' } {
+  badAssignee = false,
+): { status: 'stale' | 'forbidden' | 'list_not_found' | 'bad_assignee' } {
   if (role === 'viewer') return { status: 'forbidden' };
   if (destination === null) return { status: 'list_not_found' };
   if (destination === 'viewer') return { status: 'forbidden' };
+  if (badAssignee) return { status: 'bad_assignee' };
   return { status: 'stale' };
 }
 
@@ -186,12 +166,16 @@ export async function deleteTask(db: Database, target: TaskTarget): Promise<Writ
   );
   const [row] = await db
     .with(deleted)
-    .select({ role: listMembers.role, deleted: deleted.id })
+    .select({
+      role: listMembers.role,
+      deleted: deleted.id,
+      audience: audienceJson(sql`${tasks.listId}`),
+    })
     .from(tasks)
     .innerJoin(listMembers, membership(target.userId))
     .leftJoin(deleted, sql`true`)
     .where(eq(tasks.id, target.id));
   if (!row) return { status: 'not_found' };
-  if (row.deleted) return { status: 'ok', value: null };
+  if (row.deleted) return { status: 'ok', value: null, audience: audienceFrom(row.audience) };
   return deniedOrStale(row.role, undefined);
 }

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
 import { ApiError } from '../../api-error.ts';
 import { defaultHook } from '../../error-handler.ts';
+import { pokeAudience } from '../../live/poke.ts';
 import { etagOf } from './etag.ts';
 import type { WriteOutcome } from './queries.ts';
 
@@ -69,14 +70,40 @@ export const listNotFound = () =>
     errors: [{ path: 'list_id', message: 'No list with that id' }],
   });
 
+/** An `assignee_id` who is not a member of the task's list (or no user at all: the same). */
+export const badAssignee = () =>
+  ApiError.badRequest('The assignee must be a member of the task’s list.', [
+    { path: 'assignee_id', message: 'is not a member of the task’s list' },
+  ]);
+
 /** A member whose role may not write tasks of the list. */
 export const readOnlyList = () =>
   ApiError.forbidden('You can only read this list: writing tasks needs the editor or owner role.');
 
-/** Turns a conditional write's outcome into its value, a 404, 403 or 412. */
-export function written<T>(outcome: WriteOutcome<T>): T {
+/** A write that would leave a time or a repetition without a day; `field` is the one to blame. */
+export const dueDateNeeded = (field = 'due_date') =>
+  ApiError.badRequest('A due time or a repetition needs a due date.', [
+    { path: field, message: 'A due time or a recurring task needs a due_date' },
+  ]);
+
+/** A zone Intl knows and the database's tz database does not (decision 0030). */
+export const unknownZone = () =>
+  ApiError.badRequest('The time zone is not one the server knows.', [
+    { path: 'time_zone', message: 'Use an IANA time zone such as Europe/London' },
+  ]);
+
+/**
+ * Turns a conditional write's outcome into its value, a 404, 403, 400 or 412; a write that
+ * happened pokes its audience's live sockets after the answer (`c`).
+ */
+export function written<T>(outcome: WriteOutcome<T>, c?: Context<AppEnv>, dueField?: string): T {
   switch (outcome.status) {
+    case 'invalid_due':
+      throw dueDateNeeded(dueField);
+    case 'unknown_zone':
+      throw unknownZone();
     case 'ok':
+      if (c) pokeAudience(c, outcome.audience);
       return outcome.value;
     case 'stale':
       throw ApiError.preconditionFailed();
@@ -84,6 +111,8 @@ export function written<T>(outcome: WriteOutcome<T>): T {
       throw readOnlyList();
     case 'list_not_found':
       throw listNotFound();
+    case 'bad_assignee':
+      throw badAssignee();
     case 'not_found':
       throw taskNotFound();
   }

@@ -19,7 +19,7 @@ import {
   TaskIdParams,
   written,
 } from './route-parts.ts';
-import { toTask } from './task-json.ts';
+import { finishWrite } from './finish-write.ts';
 
 // PATCH and PUT /tasks/{id}, and PUT and POST /tasks/{id}/complete: one conditional UPDATE each.
 
@@ -68,15 +68,20 @@ const completionRoute = (method: 'put' | 'post') =>
 export const toggleTaskRoute = completionRoute('put');
 export const setCompletionRoute = completionRoute('post');
 
+/** The field a PATCH that leaves a time or a repetition without a day is blamed on. */
+const dueField = (changes: TaskChanges) =>
+  changes.due_date === null ? 'due_date' : changes.recurrence ? 'recurrence' : 'due_time';
+
 /** Applies `changes` to the task at the path, if `If-Match` (absent: any version) allows it. */
-async function applyChanges(
+export async function applyChanges(
   c: Context<AppEnv>,
   id: string,
   ifMatch: string | undefined,
   changes: TaskChanges,
 ) {
   const target = { userId: c.var.userId, id, ifMatch: acceptedVersions(ifMatch) };
-  return sendTask(c, toTask(written(await updateTask(c.var.db, target, changes))), 200);
+  const outcome = written(await updateTask(c.var.db, target, changes), c, dueField(changes));
+  return sendTask(c, await finishWrite(c, outcome, changes), 200);
 }
 
 export const patchTaskHandler: RouteHandler<typeof patchTaskRoute, AppEnv> = (c) =>
@@ -87,8 +92,11 @@ export const putTaskHandler: RouteHandler<typeof putTaskRoute, AppEnv> = (c) =>
 
 export const toggleTaskHandler: RouteHandler<typeof toggleTaskRoute, AppEnv> = (c) => {
   // The body is optional: without one it toggles; `{"completed": …}` sets.
-  const completed = (c.req.valid('json') as { completed?: boolean } | undefined)?.completed;
-  const changes = { completed: completed ?? ('toggle' as const) };
+  const sent = c.req.valid('json') as { completed?: boolean; occurrence?: number } | undefined;
+  const changes = {
+    completed: sent?.completed ?? ('toggle' as const),
+    occurrence: sent?.occurrence,
+  };
   return applyChanges(c, c.req.valid('param').id, c.req.valid('header')['if-match'], changes);
 };
 

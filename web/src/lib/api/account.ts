@@ -1,5 +1,5 @@
 import type { ChangePasswordRequest } from '@tasks/shared';
-import { apiPaths, SessionListSchema, SessionsEndedSchema } from 'virtual:contract';
+import { apiPaths, MeSchema, SessionListSchema, SessionsEndedSchema } from 'virtual:contract';
 import { authorized } from './session';
 
 /** The signed-in devices of the account, the current one marked. */
@@ -30,4 +30,15 @@ export async function changePassword(body: ChangePasswordRequest): Promise<numbe
     serverRetries: 0,
   });
   return data.sessions_ended;
+}
+
+/** Sets the user's zone (floating due dates and the Today and Upcoming views follow it). */
+export async function setTimeZone(timeZone: string) {
+  return (
+    await authorized(apiPaths.me, {
+      method: 'PATCH',
+      body: { time_zone: timeZone },
+      schema: MeSchema,
+    })
+  ).data;
 }

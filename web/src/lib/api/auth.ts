@@ -32,10 +32,11 @@ export async function signUp(account: SignupRequest): Promise<void> {
 
 /** Ends the session on the server and in every open tab. */
 export async function logOut(): Promise<void> {
+  forgetToken('signed-out');
   try {
     await send(apiPaths.logout, { method: 'POST', serverRetries: NO_SERVER_RETRIES });
   } finally {
-    forgetToken();
+    forgetToken('signed-out'); // again: a refresh may have raced the logout
     tellOtherTabs({ type: 'signed-out' });
   }
 }

@@ -1,5 +1,6 @@
 import { PROBLEM_CONTENT_TYPE, ProblemSchema } from 'virtual:contract';
 import { accepts, parse, type Contract } from '$lib/contract/json-schema';
+import { rememberOwnWrite, trackWrite } from '$lib/live/own-writes';
 import { ApiError } from './api-error';
 import { networkStatus } from './network-status.svelte';
 
@@ -33,6 +34,11 @@ const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
  * every caller must send requests that are safe to repeat (GETs, If-Match, Idempotency-Key).
  */
 export async function send<T = undefined>(path: string, options: SendOptions<T> = {}) {
+  const write = options.method !== undefined && options.method !== 'GET';
+  return write ? trackWrite(() => sendOnce(path, options)) : sendOnce(path, options);
+}
+
+async function sendOnce<T>(path: string, options: SendOptions<T>): Promise<Sent<T>> {
   const { serverRetries = 3 } = options;
   // This request counts towards the offline banner from its first network failure until it
   // gets any answer (or is given up), so the banner does not flicker between attempts.
@@ -51,7 +57,10 @@ export async function send<T = undefined>(path: string, options: SendOptions<T> 
       }
       if (offline) networkStatus.retrying--;
       offline = false;
-      if (response.ok) return await parseSuccess(response, options.schema);
+      if (response.ok) {
+        if (options.method && options.method !== 'GET') rememberOwnWrite(response.headers);
+        return await parseSuccess(response, options.schema);
+      }
       if (RETRYABLE_STATUS.has(response.status) && attempt < serverRetries) {
         await sleep(retryDelay(attempt, response.headers.get('retry-after')), options.signal);
         continue;

@@ -11,17 +11,34 @@ let current: { token: string; expiresAt: number } | undefined;
 let refreshing: Promise<string> | undefined;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 let sessionEndedHandler: ((error: SessionEndedError) => void) | undefined;
+// Set by a deliberate sign-out (here or in another tab) until the next token: a background
+// request (a feed pull, a reminder fetch) that meets the ended session then is no "expired" visit.
+let signedOut = false;
 
 /** Keeps a freshly issued access token and schedules its silent refresh. */
 export function acceptToken(token: AccessToken): void {
+  signedOut = false;
   current = { token: token.access_token, expiresAt: Date.now() + token.expires_in * 1000 };
   clearTimeout(refreshTimer);
   const due = Math.max(token.expires_in * 1000 - REFRESH_MARGIN_MS, 0);
   refreshTimer = setTimeout(() => void refreshToken().catch(() => undefined), due);
 }
 
-/** Forgets the access token (sign-out, or a session that ended). */
-export function forgetToken(): void {
+/** The signed-in user (the token's subject), once a token is held; undefined before. */
+export function tokenUser(): string | undefined {
+  const claims = current?.token.split('.')[1];
+  if (!claims) return undefined;
+  try {
+    const json = atob(claims.replace(/-/g, '+').replace(/_/g, '/'));
+    return (JSON.parse(json) as { sub?: string }).sub;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Forgets the access token: `signed-out` when the user ended the session on purpose. */
+export function forgetToken(reason?: 'signed-out'): void {
+  if (reason) signedOut = true;
   current = undefined;
   clearTimeout(refreshTimer);
 }
@@ -54,7 +71,7 @@ export function refreshToken(): Promise<string> {
 function endSession(): SessionEndedError {
   const error = new SessionEndedError(true);
   forgetToken();
-  sessionEndedHandler?.(error);
+  if (!signedOut) sessionEndedHandler?.(error);
   return error;
 }
 

@@ -1,5 +1,11 @@
 import type { BulkAction, Task, TaskCreate, TaskListParams, TaskUpdate } from '@tasks/shared';
-import { apiPaths, BulkResultSchema, TaskCountsSchema, TaskSchema } from 'virtual:contract';
+import {
+  apiPaths,
+  BulkResultSchema,
+  TaskCountsSchema,
+  TaskHistorySchema,
+  TaskSchema,
+} from 'virtual:contract';
 import type { Contract } from '$lib/contract/json-schema';
 import { authorized } from './session';
 
@@ -41,16 +47,59 @@ export async function updateTask(id: string, changes: TaskUpdate, version: numbe
   ).data;
 }
 
-/** Sets completion explicitly (idempotent, unlike a toggle) on the task at `version`. */
-export async function setCompletion(id: string, completed: boolean, version: number) {
+/**
+ * Sets completion explicitly (idempotent, unlike a toggle) on the task at `version`. For a
+ * repeating task `occurrence` names the one being completed, so a retry cannot advance it twice.
+ */
+export async function setCompletion(
+  id: string,
+  completed: boolean,
+  version: number,
+  occurrence?: number,
+) {
   return (
     await authorized(apiPaths.taskCompletion(id), {
       method: 'POST',
-      body: { completed },
+      body: occurrence === undefined ? { completed } : { completed, occurrence },
       headers: ifMatch(version),
       schema: TaskSchema,
     })
   ).data;
+}
+
+/**
+ * Moves a repeating task on from `occurrence` without completing it; naming the occurrence
+ * makes a retry harmless (the server passes over one already skipped).
+ */
+export async function skipOccurrence(id: string, version: number, occurrence: number) {
+  return (
+    await authorized(apiPaths.taskSkip(id), {
+      method: 'POST',
+      body: { occurrence },
+      headers: ifMatch(version),
+      schema: TaskSchema,
+    })
+  ).data;
+}
+
+/**
+ * Puts a repeating task back on `occurrence`, one it completed or skipped (undo): its history
+ * entry goes and the task is open on that occurrence again, at `version`.
+ */
+export async function restoreOccurrence(id: string, version: number, occurrence: number) {
+  return (
+    await authorized(apiPaths.taskRestoreOccurrence(id), {
+      method: 'POST',
+      body: { occurrence },
+      headers: ifMatch(version),
+      schema: TaskSchema,
+    })
+  ).data;
+}
+
+/** The occurrences of a repeating task done or skipped so far, newest first. */
+export async function getHistory(id: string, signal?: AbortSignal) {
+  return (await authorized(apiPaths.taskHistory(id), { schema: TaskHistorySchema, signal })).data;
 }
 
 /** The task as it is now on the server. */
@@ -67,12 +116,12 @@ export async function deleteTask(id: string, version: number): Promise<void> {
   });
 }
 
-/** Completes, reopens or deletes many tasks in one request. */
-export async function bulkAction(action: BulkAction['action'], ids: string[]) {
+/** Completes, reopens, deletes or moves (to `listId`) many tasks in one request. */
+export async function bulkAction(action: BulkAction['action'], ids: string[], listId?: string) {
   return (
     await authorized(apiPaths.tasksBulk, {
       method: 'POST',
-      body: { action, ids },
+      body: { action, ids, list_id: listId },
       schema: BulkResultSchema,
       keepalive: action === 'delete',
     })

@@ -13,7 +13,7 @@ export interface Toast {
 }
 
 /** How long a toast stays; its undo window is the same (paused while hovered or focused). */
-export const TOAST_MS = 6_000;
+export const TOAST_MS = 10_000;
 
 class Toasts {
   items = $state<Toast[]>([]);

@@ -2,26 +2,21 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as shared from '@tasks/shared';
 import * as projected from 'virtual:contract';
+import { aTask } from '../store/task.test-helper';
 import { accepts, ContractError, parse } from './json-schema';
 
-const task = {
+// Valid as the contract checks it: uuids, a due instant, an `updated_at` without milliseconds.
+const task = aTask({
   id: '0f8fad5b-d9cb-469f-a165-70867728950e',
   title: 'Buy milk',
-  description: '',
-  completed: false,
-  completed_at: null,
   priority: 'High',
   due_at: '2026-02-01T17:00:00.000Z',
   tags: ['home'],
   user_id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
   list_id: '9b2f3c1e-5a4d-4e6f-8a7b-1c2d3e4f5a6b',
   created_by: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
-  completed_by: null,
-  assignee_id: null,
-  version: 1,
-  created_at: '2026-01-01T00:00:00.000Z',
   updated_at: '2026-01-01T00:00:00Z',
-};
+});
 
 /** Values close to a valid task: each field replaced by an arbitrary JSON value, or removed. */
 const nearTask = fc

@@ -25,7 +25,8 @@ export async function forwardToApi(event: RequestEvent): Promise<Response> {
  * answer is per user, so it must never land in that shared cache.
  */
 function withPrivateCaching(response: Response): Response {
-  if (response.headers.has('cache-control')) return response;
+  // A WebSocket upgrade (the live socket) passes as it is: a copy would drop its socket.
+  if (response.status === 101 || response.headers.has('cache-control')) return response;
   const copy = new Response(response.body, response);
   copy.headers.set('cache-control', 'private, no-store');
   return copy;

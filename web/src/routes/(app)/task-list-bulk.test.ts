@@ -1,0 +1,112 @@
+import type { List, Task } from '@tasks/shared';
+import { describe, expect, it } from 'vitest';
+import { ListStore } from '$lib/store/lists.svelte';
+import { aTask } from '$lib/store/task.test-helper';
+import { TaskList } from './task-list.svelte';
+import { ALL_TASKS, readView } from './task-query';
+
+const HOME = 'b1a9d9a4-0000-4000-8000-000000000001';
+const WORK = 'b1a9d9a4-0000-4000-8000-000000000002';
+
+const list = (id: string, pending_count: number): List => ({
+  id,
+  name: id === HOME ? 'Home' : 'Work',
+  color: 'blue',
+  is_inbox: id === HOME,
+  archived: false,
+  position: 0,
+  role: 'owner',
+  member_count: 1,
+  pending_count,
+  created_at: '2026-01-01T00:00:00.000Z',
+  updated_at: '2026-01-01T00:00:00.000Z',
+});
+
+/** A page showing `tasks` (all in Home), with the lists' and the filters' counts they make. */
+function pageWith(...tasks: Task[]) {
+  const lists = new ListStore();
+  const pending = tasks.filter((t) => !t.completed).length;
+  lists.lists = [list(HOME, pending), list(WORK, 0)];
+  const page = new TaskList(readView(new URL('http://app.test/')), ALL_TASKS, lists);
+  page.tasks = tasks;
+  page.counts = { all: tasks.length, pending, completed: tasks.length - pending, tags: [] };
+  return { page, lists };
+}
+
+const pendingOf = (lists: ListStore) => lists.lists.map((l) => l.pending_count);
+const byId = (tasks: Task[]) => new Map(tasks.map((task) => [task.id, task]));
+
+describe('TaskList.applyBulk: a bulk answer keeps the page current without a re-read', () => {
+  it('takes the answered versions, so the next write is sent with them', () => {
+    const a = aTask({ title: 'a', list_id: HOME, version: 3 });
+    const b = aTask({ title: 'b', list_id: HOME, version: 5 });
+    const { page } = pageWith(a, b);
+    const answer = [a, b].map((t) => ({ ...t, completed: true, version: t.version + 1 }));
+    page.applyBulk(answer, [], byId([a, b]));
+    expect(page.tasks.map((t) => [t.completed, t.version])).toEqual([
+      [true, 4],
+      [true, 6],
+    ]);
+    expect(page.counts).toMatchObject({ all: 2, pending: 0, completed: 2 });
+  });
+
+  it('counts from how the tasks were, not from what the page guessed meanwhile', () => {
+    const a = aTask({ list_id: HOME });
+    const { page, lists } = pageWith(a);
+    // "Mark all complete" ticks the boxes at once, before the answer.
+    page.tasks[0]!.completed = true;
+    page.applyBulk([{ ...a, completed: true, version: 2 }], [], byId([a]));
+    expect(page.counts).toMatchObject({ pending: 0, completed: 1 });
+    expect(pendingOf(lists)).toEqual([0, 0]);
+  });
+
+  it('deletes: the ids leave the page and the counts', () => {
+    const a = aTask({ list_id: HOME, completed: true });
+    const b = aTask({ list_id: HOME });
+    const { page } = pageWith(a, b);
+    page.applyBulk([], [a.id], byId([a]));
+    expect(page.tasks).toEqual([b]);
+    expect(page.counts).toMatchObject({ all: 1, pending: 1, completed: 0 });
+  });
+
+  it('a version the feed already brought is not counted again', () => {
+    const a = aTask({ list_id: HOME, version: 4 });
+    const { page } = pageWith(a);
+    page.applyBulk([{ ...a, completed: true, version: 3 }], [], byId([a]));
+    expect(page.tasks[0]).toEqual(a);
+    expect(page.counts).toMatchObject({ pending: 1, completed: 0 });
+  });
+});
+
+describe('the lists’ pending counts after a bulk move', () => {
+  it('move the moved tasks once, from the answer', () => {
+    const a = aTask({ list_id: HOME });
+    const b = aTask({ list_id: HOME });
+    const { page, lists } = pageWith(a, b);
+    const moved = [a, b].map((t) => ({ ...t, list_id: WORK, version: 2 }));
+    page.applyBulk(moved, [], byId([a, b]));
+    expect(pendingOf(lists)).toEqual([0, 2]);
+  });
+
+  it('are the feed’s own when it brings the move (another tab, another device)', () => {
+    const a = aTask({ list_id: HOME });
+    const b = aTask({ list_id: HOME });
+    const { page, lists } = pageWith(a, b);
+    // The feed trigger sends each list whose pending count a task write moved, count included,
+    // beside the tasks; the layout hands the page to the lists store first.
+    const changes = [
+      { entity: 'list' as const, id: HOME, op: 'upsert' as const, data: list(HOME, 0) },
+      { entity: 'list' as const, id: WORK, op: 'upsert' as const, data: list(WORK, 2) },
+      ...[a, b].map((t) => ({
+        entity: 'task' as const,
+        id: t.id,
+        op: 'upsert' as const,
+        data: { ...t, list_id: WORK, version: 2 },
+      })),
+    ];
+    lists.applyChanges(changes);
+    page.applyChanges(changes);
+    expect(pendingOf(lists)).toEqual([0, 2]);
+    expect(page.counts).toMatchObject({ all: 2, pending: 2 });
+  });
+});

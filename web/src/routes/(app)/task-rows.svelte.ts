@@ -1,0 +1,98 @@
+import type { Task, TaskCounts } from '@tasks/shared';
+import { SvelteMap, SvelteSet } from 'svelte/reactivity';
+import { UPCOMING_DAYS } from 'virtual:contract';
+import { fitsView } from '$lib/due/day-groups';
+import { userZone } from '$lib/due/user-zone.svelte';
+import type { ListStore } from '$lib/store/lists.svelte';
+import { NO_COUNTS, recount } from './task-counts';
+import type { TaskScope, TaskView } from './task-query';
+import { TaskWrites } from './task-writes.svelte';
+
+/**
+ * The task store's rows: the tasks a page shows, those hidden by a delete in its Undo window,
+ * and the counts, moved with every change of a row (`recount`, the lists' pending counts too).
+ * `TaskList` extends it with the reads, the feed and the bulk answers.
+ */
+export class TaskRows extends TaskWrites {
+  view: TaskView;
+  scope: TaskScope;
+  readonly lists: ListStore | undefined;
+  tasks = $state<Task[]>([]);
+  /** Keys (see keyOf) of tasks waiting out their undo window before they are deleted. */
+  hidden = new SvelteSet<string>();
+  /** Keys of tasks with a write in flight. */
+  saving = new SvelteSet<string>();
+  /** Every task's counts (not only the loaded ones'), and the most used tags. */
+  counts = $state<TaskCounts>(structuredClone(NO_COUNTS));
+  visible = $derived(this.tasks.filter((task) => !this.hidden.has(this.keyOf(task.id))));
+  /** Tasks hidden by a delete that has not been sent yet (its Undo window), by key. */
+  protected readonly deleting = new SvelteMap<string, Task>();
+
+  constructor(view: TaskView, scope: TaskScope, lists?: ListStore) {
+    super();
+    this.view = view;
+    this.scope = scope;
+    this.lists = lists;
+  }
+
+  /** Hides a task the user deleted, counting it out, until its delete is sent or undone. */
+  hideDeleted(key: string, task: Task): void {
+    this.hidden.add(key);
+    this.deleting.set(key, task);
+    recount(this.counts, task, undefined);
+    this.lists?.hold(key, task);
+  }
+
+  /** Shows a hidden deleted task again (Undo, or the delete failed) and counts it back in. */
+  unhideDeleted(key: string): void {
+    const task = this.deleting.get(key);
+    this.hidden.delete(key);
+    this.deleting.delete(key);
+    if (task) recount(this.counts, undefined, task);
+    this.lists?.release(key, true);
+  }
+
+  /** The server deleted the hidden task: it leaves the list; the counts already left it out. */
+  deleted(key: string): void {
+    this.deleting.delete(key);
+    this.lists?.release(key, false);
+    this.remove(key);
+  }
+
+  /** Moves the counts from a task as it was (undefined: new) to as it is (undefined: deleted). */
+  recount(before: Task | undefined, after: Task | undefined): void {
+    recount(this.counts, before, after);
+    this.lists?.recount(before, after);
+  }
+
+  #same(task: Task, id: string): boolean {
+    return this.keyOf(task.id) === this.keyOf(id);
+  }
+
+  /** The task with this id or key. */
+  find(id: string): Task | undefined {
+    return this.tasks.find((task) => this.#same(task, id));
+  }
+
+  /** Puts `task` where the task with its key (or `previousId`'s) is. */
+  replace(task: Task, previousId = task.id): void {
+    const index = this.tasks.findIndex((item) => this.#same(item, previousId));
+    if (index >= 0) this.tasks[index] = task;
+  }
+
+  insert(task: Task): void {
+    this.tasks.unshift(task);
+  }
+
+  remove(id: string): void {
+    this.tasks = this.tasks.filter((task) => !this.#same(task, id));
+  }
+
+  /** Whether a task belongs in the current view's status filter, its list and its days. */
+  fitsStatus(task: Task): boolean {
+    if (this.scope.listId !== undefined && task.list_id !== this.scope.listId) return false;
+    const { time } = this.scope;
+    if (time && !fitsView(task, time, userZone.value, UPCOMING_DAYS)) return false;
+    return this.view.status === 'all' || (this.view.status === 'completed') === task.completed;
+  }
+}

@@ -11,6 +11,18 @@ async function openShare(page: Page) {
   return dialog;
 }
 
+/** Delivers the page's next members read, made at once, only after `until` settles. */
+async function holdFirstMembersRead(page: Page, until: Promise<unknown>) {
+  let held = false;
+  await page.route(/\/api\/v1\/lists\/[^/]+\/members(\?|$)/, async (route) => {
+    if (held || route.request().method() !== 'GET') return route.fallback();
+    held = true;
+    const response = await route.fetch();
+    await until;
+    await route.fulfill({ response });
+  });
+}
+
 test('two people share a list: invite, accept, edit, view only, removed at once', async ({
   browser,
 }) => {
@@ -71,11 +83,14 @@ test('two people share a list: invite, accept, edit, view only, removed at once'
   // Made a viewer while their page is open, on a device that missed the change (live.spec shows
   // it arriving live): the guest's next write is refused with a clear message, and the list
   // turns read only.
+  // The dialog reads the members afresh on open; that read, answered before the change but
+  // delivered after it, must not put the old role back on screen.
   await muteLiveFeed(guest);
-  share = await openShare(owner);
   const demoted = owner.waitForResponse(
     (r) => r.request().method() === 'PATCH' && r.url().includes('/members/'),
   );
+  await holdFirstMembersRead(owner, demoted);
+  share = await openShare(owner);
   await share.getByLabel(`Role of ${email}`).selectOption('viewer');
   expect((await demoted).status()).toBe(200);
   await expect(share.getByLabel(`Role of ${email}`)).toHaveValue('viewer');

@@ -20,6 +20,9 @@ export class ListStore extends ListRows {
   /** A read that crossed a write is not applied (it would undo the write on screen). */
   #clock = new WriteClock(() => this.load());
   #loadingMembers = new SvelteMap<string, Promise<void>>();
+  /** Per list: a members read that crossed a membership write or change is read again. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping no view reads
+  #memberClocks = new Map<string, WriteClock>();
   /** Settles once the feed's starting cursor is fixed (set by the layout): reads start after it. */
   feedStarted: Promise<void> = Promise.resolve();
   /** Whether the feed changed a list while a read was on its way (lists carry no version). */
@@ -75,6 +78,7 @@ export class ListStore extends ListRows {
         }
       } else if (change.entity === 'membership') {
         const listId = change.id.split(':')[0] ?? '';
+        this.#memberClock(listId).tick();
         const members = this.members.get(listId);
         if (members) this.members.set(listId, withMemberChange(members, change));
       }
@@ -139,12 +143,34 @@ export class ListStore extends ListRows {
     const running = this.#loadingMembers.get(id);
     if (running) return running;
     if (this.members.has(id) && !fresh) return Promise.resolve();
-    const loading = listMembers(id)
-      .then((members) => this.setMembers(id, members))
-      .catch(() => undefined)
-      .finally(() => this.#loadingMembers.delete(id));
+    const clock = this.#memberClock(id);
+    const start = clock.now();
+    // Settled before `fresh`, which may read again at once: that read must not join this one.
+    const done = () => void this.#loadingMembers.delete(id);
+    const loading = listMembers(id).then((members) => {
+      done();
+      if (clock.fresh(start)) this.setMembers(id, members);
+    }, done);
     this.#loadingMembers.set(id, loading);
     return loading;
+  }
+
+  /**
+   * Runs a membership write of list `id` (role, removal). A members read on its way meanwhile
+   * (the share dialog reads on open) may predate it and would put the old role back on screen:
+   * such a read is dropped and made again after the write.
+   */
+  writeMembers<T>(id: string, send: () => Promise<T>): Promise<T> {
+    return this.#memberClock(id).write(send);
+  }
+
+  #memberClock(id: string): WriteClock {
+    let clock = this.#memberClocks.get(id);
+    if (!clock) {
+      clock = new WriteClock(() => this.loadMembers(id, true));
+      this.#memberClocks.set(id, clock);
+    }
+    return clock;
   }
 }
 

@@ -12,7 +12,7 @@ export async function changeRole(
   userId: string,
   role: ShareRole,
 ) {
-  const changed = await api.changeRole(listId, userId, role);
+  const changed = await store.writeMembers(listId, () => api.changeRole(listId, userId, role));
   const members = store.members.get(listId);
   if (members) {
     store.setMembers(
@@ -23,7 +23,7 @@ export async function changeRole(
 }
 
 export async function removeMember(store: ListStore, listId: string, userId: string) {
-  await api.removeMember(listId, userId);
+  await store.writeMembers(listId, () => api.removeMember(listId, userId));
   const members = store.members.get(listId);
   if (members) {
     store.setMembers(
@@ -42,7 +42,10 @@ export async function leave(store: ListStore, listId: string, myId: string) {
 
 /** Hands the list to another member; the caller's own role (now editor) is read again. */
 export async function transfer(store: ListStore, listId: string, userId: string) {
-  store.setMembers(listId, await api.transferOwnership(listId, userId));
+  store.setMembers(
+    listId,
+    await store.writeMembers(listId, () => api.transferOwnership(listId, userId)),
+  );
   await store.load();
   tellOtherTabs({ type: 'lists-changed' });
 }

@@ -116,6 +116,17 @@ describe('bulk actions in the outbox', () => {
     plan.answeredBulk(remove, { updated: ['b'], not_found: [], tasks: [] });
     expect(plan.target(late!)).toBeUndefined();
   });
+
+  it('go to the ids journaled with them: a key of a task created on an earlier page', async () => {
+    // Created and answered on the page that journaled the bulk: its key was temporary.
+    await enqueue('u1', {
+      ...{ kind: 'bulk', key: 'x', action: 'complete', keys: ['tmp-old', 'b'] },
+      ...{ ids: ['real-old', 'b'], versions: [1, 4] },
+    });
+    const [bulk] = await pending('u1');
+    if (bulk?.kind !== 'bulk') throw new Error('bulk entry');
+    expect(new ReplayPlan([bulk]).bulkIds(bulk)).toEqual(['real-old', 'b']);
+  });
 });
 
 describe('the last known state', () => {

@@ -25,6 +25,11 @@ export type OutboxWrite =
       key: string;
       action: BulkAction['action'];
       keys: string[];
+      /**
+       * The id each task had then, by the index of its key: a task created earlier on this page
+       * has a temporary key that a later page cannot map (absent in entries journaled before).
+       */
+      ids?: string[];
       /** The version each task had on screen (0: not shown), by the index of its key. */
       versions: number[];
       list_id?: string;
@@ -96,7 +101,7 @@ export class ReplayPlan {
 
   /** The ids a bulk write is sent to now (its tasks that are gone or never created left out). */
   bulkIds(entry: BulkEntry): string[] {
-    return entry.keys.flatMap((key) => this.#idFor(key) ?? []);
+    return entry.keys.flatMap((key, index) => this.#idFor(key, entry.ids?.[index]) ?? []);
   }
 
   /**
@@ -110,7 +115,7 @@ export class ReplayPlan {
     const tasks = new Map(result.tasks.map((task) => [task.id, task]));
     const done = new Set(result.updated);
     for (const [index, key] of entry.keys.entries()) {
-      const id = this.#idFor(key);
+      const id = this.#idFor(key, entry.ids?.[index]);
       if (id === undefined) continue;
       const task = tasks.get(id);
       const known = this.#versions.get(key) ?? entry.versions[index] ?? 0;

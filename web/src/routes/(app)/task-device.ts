@@ -1,4 +1,4 @@
-import type { OutboxWrite } from '$lib/offline/outbox';
+import type { OutboxEntry, OutboxWrite } from '$lib/offline/outbox';
 import type { Snapshot } from '$lib/offline/snapshot';
 
 // What the task store keeps on this device (decision 0022). The IndexedDB code is loaded on first
@@ -10,6 +10,13 @@ export function recall(view: string): Promise<Snapshot | undefined> {
   return device()
     .then((offline) => offline.recall(view))
     .catch(() => undefined);
+}
+
+/** The writes an earlier page journaled and never saw answered, oldest first. */
+export function leftBehind(): Promise<OutboxEntry[]> {
+  return device()
+    .then((offline) => offline.leftBehind())
+    .catch(() => []);
 }
 
 export function remember(view: string, snapshot: Snapshot): void {

@@ -30,6 +30,9 @@ export function recall(view: TaskView, scope: TaskScope): Promise<Snapshot | und
   return device.recall(keyOf(view, scope));
 }
 
+/** The writes still waiting in the outbox, to show on a recalled view (task-left-behind). */
+export const leftBehind = device.leftBehind;
+
 /** Keeps what a view shows (plain copies: IndexedDB cannot store reactive proxies). */
 export function remember(
   view: TaskView,

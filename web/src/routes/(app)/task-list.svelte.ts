@@ -3,6 +3,7 @@ import { SvelteSet } from 'svelte/reactivity';
 import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX } from 'virtual:contract';
 import { getCounts, listTasks } from '$lib/api/tasks';
 import * as lastKnown from './task-last-known.svelte';
+import { showLeftBehind } from './task-left-behind';
 import type { ListStore } from '$lib/store/lists.svelte';
 import { recount } from './task-counts';
 import { listParams, type TaskScope, type TaskView } from './task-query';
@@ -97,7 +98,10 @@ export class TaskList extends TaskRows {
 
   /** Shows what this view showed last on the device, if the load has not shown anything yet. */
   async #showLastKnown(controller: AbortController): Promise<void> {
-    const snapshot = await lastKnown.recall(this.view, this.scope);
+    const [snapshot, waiting] = await Promise.all([
+      lastKnown.recall(this.view, this.scope),
+      lastKnown.leftBehind(),
+    ]);
     if (!snapshot || controller.signal.aborted || this.phase === 'ready') return;
     this.tasks = snapshot.tasks;
     this.counts = snapshot.counts;
@@ -105,6 +109,7 @@ export class TaskList extends TaskRows {
     this.phase = 'ready';
     this.stale = true;
     this.lists?.restore(snapshot.lists);
+    showLeftBehind(this, waiting);
   }
 
   /** Keeps what is shown on the device (tasks waiting to be deleted left out) for offline use. */

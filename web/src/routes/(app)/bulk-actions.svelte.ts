@@ -59,8 +59,8 @@ async function inChunks(
     const keys = chunk.map((id) => list.keyOf(id));
     const key = crypto.randomUUID();
     const versions = keys.map((task) => list.find(task)?.version ?? 0);
-    const write = { kind: 'bulk', key, action, keys, ids: chunk, versions, list_id: listId };
-    const entry = list.journal(write as const);
+    const write = { key, action, keys, ids: chunk, versions, list_id: listId };
+    const entry = list.journal({ kind: 'bulk', ...write });
     try {
       const result = await api.bulkAction(action, chunk, listId);
       into.updated.push(...result.updated);

@@ -3,7 +3,6 @@ import { SvelteSet } from 'svelte/reactivity';
 import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX } from 'virtual:contract';
 import { getCounts, listTasks } from '$lib/api/tasks';
 import * as lastKnown from './task-last-known.svelte';
-import { showLeftBehind } from './task-left-behind';
 import type { ListStore } from '$lib/store/lists.svelte';
 import { recount } from './task-counts';
 import { listParams, type TaskScope, type TaskView } from './task-query';
@@ -98,9 +97,11 @@ export class TaskList extends TaskRows {
 
   /** Shows what this view showed last on the device, if the load has not shown anything yet. */
   async #showLastKnown(controller: AbortController): Promise<void> {
-    const [snapshot, waiting] = await Promise.all([
+    // Loaded here, not with `/`: only an offline open needs it.
+    const [snapshot, waiting, left] = await Promise.all([
       lastKnown.recall(this.view, this.scope),
       lastKnown.leftBehind(),
+      import('./task-left-behind').catch(() => undefined),
     ]);
     if (!snapshot || controller.signal.aborted || this.phase === 'ready') return;
     this.tasks = snapshot.tasks;
@@ -109,7 +110,7 @@ export class TaskList extends TaskRows {
     this.phase = 'ready';
     this.stale = true;
     this.lists?.restore(snapshot.lists);
-    showLeftBehind(this, waiting);
+    left?.showLeftBehind(this, waiting);
   }
 
   /** Keeps what is shown on the device (tasks waiting to be deleted left out) for offline use. */

@@ -6,6 +6,12 @@ import { acceptToken, authorized, forgetToken } from './session';
 
 // Sign-in and sign-up are rate limited: a 429 is shown to the user, never retried silently.
 const NO_SERVER_RETRIES = 0;
+/**
+ * A log-in the database could not answer in time (503, 502, 504) is tried again: repeating it
+ * changes nothing but, at worst, one more session. A sign-up is not: its first try may have
+ * created the account, and the second would say the address is taken.
+ */
+const LOGIN_RETRIES = { serverRetries: 2, retryTooMany: false } as const;
 
 /** Logs in: the API sets the session cookie and answers with a first access token. */
 export async function logIn(credentials: LoginRequest): Promise<void> {
@@ -13,7 +19,7 @@ export async function logIn(credentials: LoginRequest): Promise<void> {
     method: 'POST',
     body: credentials,
     schema: LoginResponseSchema,
-    serverRetries: NO_SERVER_RETRIES,
+    ...LOGIN_RETRIES,
   });
   acceptToken(data);
   tellOtherTabs({ type: 'signed-in' });

@@ -94,6 +94,16 @@ describe('send', () => {
     await expect(failure).rejects.toMatchObject({ status: 503, message: 'Service Unavailable' });
   });
 
+  it('can leave a 429 to the caller while it retries a 503', async () => {
+    const answer = (status: number) => problem(status, { type: 'about:blank', title: 'x', status });
+    const options = { schema: HealthSchema, serverRetries: 2, retryTooMany: false };
+    answers.push(answer(503), healthy);
+    await expect(send(`${origin}/health`, options)).resolves.toBeDefined();
+    answers.push(answer(429), healthy);
+    await expect(send(`${origin}/health`, options)).rejects.toMatchObject({ status: 429 });
+    expect(seen).toHaveLength(3);
+  });
+
   it('turns problem+json into an ApiError that names the fields', async () => {
     answers.push(
       problem(400, {

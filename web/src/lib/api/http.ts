@@ -13,6 +13,8 @@ export interface SendOptions<T> {
   signal?: AbortSignal;
   /** Server errors (502/503/504/429) are retried this many times; network failures always. */
   serverRetries?: number;
+  /** Whether a 429 is among them (false: the user is shown it, as sign-in does). */
+  retryTooMany?: boolean;
   /** Let the request outlive the page (a delete sent as the tab closes). */
   keepalive?: boolean;
 }
@@ -61,7 +63,9 @@ async function sendOnce<T>(path: string, options: SendOptions<T>): Promise<Sent<
         if (options.method && options.method !== 'GET') rememberOwnWrite(response.headers);
         return await parseSuccess(response, options.schema);
       }
-      if (RETRYABLE_STATUS.has(response.status) && attempt < serverRetries) {
+      const retryable = RETRYABLE_STATUS.has(response.status);
+      const tooMany = response.status === 429 && options.retryTooMany === false;
+      if (retryable && !tooMany && attempt < serverRetries) {
         await sleep(retryDelay(attempt, response.headers.get('retry-after')), options.signal);
         continue;
       }

@@ -17,8 +17,10 @@ const mine = async (task: Task) => (await upcoming(user)).filter((r) => r.task_i
 
 describe('reminders on a task', () => {
   it('stores them and schedules each occurrence in the statement of the write', async () => {
-    const due = inMinutes(120);
-    const at = inMinutes(90);
+    // One instant for both: two clock reads a millisecond apart would be two occurrences.
+    const now = Date.now();
+    const due = inMinutes(120, now);
+    const at = inMinutes(90, now);
     const task = await postTask(user, {
       title: 'Call the bank',
       due_at: due,

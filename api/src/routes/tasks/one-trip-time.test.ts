@@ -33,15 +33,23 @@ async function ageSchedule(task: Task, days: number) {
 describe('completing a recurring task is one round trip', () => {
   it('right after it was created, a floating one included (no refill to wait for)', async () => {
     const user = await newUser('trip-new');
+    const start = localDay(-2);
     const task = await postTask(user, {
       title: 'Stretch',
-      due_date: localDay(-2),
+      due_date: start,
       due_time: '07:00',
       recurrence: { rrule: 'FREQ=DAILY', repeat_from: 'due' },
     });
     const { trips, task: next } = await complete(user, task.id);
     expect(trips).toBe(1);
-    expect(next).toMatchObject({ occurrence: 4, completed: false });
+    // Today's 07:00 is the next one before 07:00 UTC, tomorrow's after: the engine says which.
+    const current = { date: start, time: '07:00', timeZone: 'UTC', rrule: 'FREQ=DAILY' };
+    const engine = nextOccurrence(current, { repeatFrom: 'due', now: new Date() })!;
+    expect(next).toMatchObject({
+      due_date: engine.date,
+      occurrence: engine.occurrence,
+      completed: false,
+    });
   });
 
   it('in the PATCH that also sets a new day and rule', async () => {

@@ -3,6 +3,7 @@ import { CHROMIUM } from '../scripts/stack.ts';
 import { targetFromEnv, webOrigin } from './e2e/target.ts';
 
 const target = targetFromEnv();
+const trace = process.env.E2E_TRACE === '1';
 
 // The Pages build is what ships, so every spec runs on it. On the dev server run the specs about
 // what differs there (vite's /api proxy and its cookies, headers, the docs page, the whole
@@ -36,7 +37,10 @@ export default defineConfig({
       executablePath: CHROMIUM.executablePath,
       args: [...CHROMIUM.args],
     },
-    trace: 'retain-on-failure',
-    screenshot: 'only-on-failure',
+    // Recording a trace (a DOM snapshot per action) and a screenshot of every test costs the
+    // browser a fifth of the suite's time, and CI keeps only the printed log: opt in while
+    // iterating with E2E_TRACE=1.
+    trace: trace ? 'retain-on-failure' : 'off',
+    screenshot: trace ? 'only-on-failure' : 'off',
   },
 });

@@ -83,20 +83,23 @@ export async function apiAs(page: Page) {
   const token = await accessToken(page);
   const request: APIRequestContext = page.request;
   const headers = { authorization: `Bearer ${token}` };
+  // The request context keeps its sockets alive; one the server closed while the test waited
+  // (Node's 5 s keep-alive) is reset on reuse (ECONNRESET). A read is safe to send again.
+  const read = { headers, maxRetries: 2 };
   return {
     list: async (query = '') => {
-      const response = await request.get(`/api/v1/tasks${query}`, { headers });
+      const response = await request.get(`/api/v1/tasks${query}`, read);
       expect(response.status()).toBe(200);
       return (await response.json()) as { id: string; title: string; version: number }[];
     },
     listTitles: async (query = '') => {
-      const response = await request.get(`/api/v1/tasks${query}`, { headers });
+      const response = await request.get(`/api/v1/tasks${query}`, read);
       expect(response.status()).toBe(200);
       return ((await response.json()) as { title: string }[]).map((task) => task.title);
     },
     /** The task titled `title` as the server has it now (undefined: none). */
     byTitle: async (title: string) => {
-      const response = await request.get(`/api/v1/tasks?limit=100`, { headers });
+      const response = await request.get(`/api/v1/tasks?limit=100`, read);
       expect(response.status()).toBe(200);
       const tasks = (await response.json()) as Record<string, unknown>[];
       return tasks.find((task) => task.title === title);
@@ -107,7 +110,7 @@ export async function apiAs(page: Page) {
       return (await response.json()) as { id: string; version: number; title: string };
     },
     get: async (id: string) => {
-      const response = await request.get(`/api/v1/tasks/${id}`, { headers });
+      const response = await request.get(`/api/v1/tasks/${id}`, read);
       expect(response.status()).toBe(200);
       return (await response.json()) as Record<string, unknown> & { reminders: unknown[] };
     },

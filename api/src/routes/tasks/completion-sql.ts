@@ -1,14 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { tasks } from '../../db/schema/tasks.ts';
 import { creatorZone } from './due-sql.ts';
-import { builtSchedule } from './schedule-sql.ts';
 import { zonedInstant } from './zoned-sql.ts';
 
 // The SQL of a completion, shared by the single-task writes and bulk complete (decision 0018).
 // The next occurrence is looked up in the schedule the worker precomputed with the shared
 // engine's calendar (schedule.ts), or, when that cannot answer, in the same schedule built by the
-// statement (decision 0030); this reads the local day "now" is in the task's zone, and an
-// occurrence's instant, and applies COUNT and UNTIL.
+// statement (decision 0030), by the database's `task_next` (decision 0033), which reads the local
+// day "now" is in the task's zone, and an occurrence's instant, and applies COUNT and UNTIL.
 
 /**
  * What a completion reads of the row: the current day, time, zone, occurrence and instant (a
@@ -36,68 +35,17 @@ export const storedDue: DueColumns = {
   rrule: sql`${tasks.rrule}`,
 };
 
-/** True when the occurrence `number` on `day` is past the rule's COUNT or UNTIL. */
-function beyond(schedule: SQL, day: SQL, number: SQL, due: DueColumns): SQL {
-  const local = sql`to_char(${day}, 'YYYY-MM-DD') || 'T' || coalesce(${due.time}, '00:00') || ':00'`;
-  return sql`(coalesce(${number} > (${schedule}->>'count')::int, false)
-    or coalesce(${local} > ${schedule}->'until'->>'local', false)
-    or coalesce(${zonedInstant(day, due.time, due.zone)} > (${schedule}->'until'->>'at')::timestamptz, false))`;
-}
-
-const END = sql`'{"d": null}'::jsonb`;
-const today = (due: DueColumns) => sql`(${due.now} at time zone ${due.zone})::date`;
-
-/** Fixed schedule: the first day after the current one that is not past (of the two first). */
-function nextFixed(schedule: SQL, due: DueColumns): SQL {
-  const items = sql`(select (${schedule}->>'d0')::date + e.k::int as day, e.i
-    from jsonb_array_elements_text(${schedule}->'k') with ordinality e(k, i))`;
-  const number = sql`(${due.occurrence} + nx.passed)`;
-  const lastNumber = sql`(${due.occurrence} + (select count(*) from ${items} p where p.day > ${due.date})::int)`;
-  const last = sql`(select max(p.day) from ${items} p)`;
-  return sql`(select case
-      when nx.day is null then case when coalesce((${schedule}->>'end')::boolean, false)
-        or ${beyond(schedule, last, lastNumber, due)} then ${END} end
-      when ${beyond(schedule, sql`nx.day`, number, due)} then ${END}
-      else jsonb_build_object('d', nx.day, 'o', ${number}) end
-    from (select 1) one left join lateral (
-      select f.day, (select count(*) from ${items} p where p.day > ${due.date} and p.i <= f.i)::int as passed
-      from (select it.day, it.i from ${items} it
-        where it.day > ${due.date} and it.day >= ${today(due)} order by it.i limit 2) f
-      where ${zonedInstant(sql`f.day`, due.time, due.zone)} > ${due.now}
-      order by f.i limit 1) nx on true)`;
-}
-
-/** From completion: the entry of the local day now is; its next day, one occurrence on. */
-function nextFromCompletion(schedule: SQL, due: DueColumns): SQL {
-  const number = sql`(${due.occurrence} + 1)`;
-  const day = sql`(v.x + (${schedule}->'k'->>v.idx)::int)`;
-  return sql`(select case
-      when v.idx < 0 or v.idx >= jsonb_array_length(${schedule}->'k') then null
-      when ${schedule}->'k'->>v.idx is null or ${beyond(schedule, day, number, due)} then ${END}
-      else jsonb_build_object('d', ${day}, 'o', ${number}) end
-    from (select ${today(due)} as x,
-      ${today(due)} - (${schedule}->>'d0')::date as idx) v)`;
-}
-
-/** The lookup in one schedule, computed once (OFFSET 0 keeps the planner from inlining it). */
-function lookup(schedule: SQL, repeatFrom: SQL, due: DueColumns): SQL {
-  const s = sql`b.s`;
-  return sql`(select case when jsonb_typeof(${s}->'k') <> 'array' then null
-      when ${s}->>'mode' = ${repeatFrom} and ${repeatFrom} = 'due' then ${nextFixed(s, due)}
-      when ${s}->>'mode' = ${repeatFrom} then ${nextFromCompletion(s, due)} end
-    from (select ${schedule} as s offset 0) b)`;
-}
-
 /**
  * What a completion now advances the row to: `{d, o}` (the next day and occurrence number), or
  * `{d: null}` when the series is used up. `schedule` is the stored one, or the one a write
  * computed for the row it sets (`due` then names its fields). When it cannot answer (missing, of
- * another mode or an older form, or behind "now"), the statement builds the schedule from the
- * rule and the current day itself (decision 0030); null only for a one-off.
+ * another mode or an older form, or behind "now"), the schedule is built from the rule and the
+ * current day (decision 0030); null only for a one-off. Migration 0017's `task_next` does the
+ * lookup: inlined here it made every completion's statement slow to plan (decision 0033).
  */
 export function nextOf(schedule: SQL, repeatFrom: SQL, due: DueColumns = storedDue): SQL {
-  const built = builtSchedule(due.rrule, repeatFrom, due.date, due.now);
-  return sql`coalesce(${lookup(schedule, repeatFrom, due)}, ${lookup(built, repeatFrom, due)})`;
+  return sql`task_next(${schedule}, (${repeatFrom})::text, (${due.date})::date, (${due.time})::text,
+    (${due.zone})::text, (${due.occurrence})::int, ${due.now}, (${due.rrule})::text)`;
 }
 
 /**

@@ -12,6 +12,9 @@ export default {
   compilerOptions: { runes: true },
   kit: {
     adapter: cloudflare,
+    // Absolute asset paths: the service worker serves the app shell for any page offline
+    // (lib/offline/sw-shell.ts), and `./_app/…` in it would resolve under /lists/… there.
+    paths: { relative: false },
     typescript: {
       config: (tsconfig) => {
         tsconfig.include.push('../vite/**/*.ts', '../e2e/**/*.ts', '../playwright.config.ts');

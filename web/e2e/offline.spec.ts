@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, test, type Page } from '@playwright/test';
 import { CHROMIUM } from '../../scripts/stack.ts';
-import { addTask, apiAs, expect, muteLiveFeed, signUp } from './fixtures.ts';
+import { accessToken, addTask, apiAs, expect, muteLiveFeed, signUp } from './fixtures.ts';
 
 /** The titles in the views this device keeps in IndexedDB for offline use (decision 0022). */
 function lastKnownTitles(page: Page): Promise<string[]> {
@@ -72,7 +72,7 @@ test('offline: writes queue, survive a reload with no network, replay once; a co
   // The shell is cached once signed in; the view is kept on the device.
   // Polled from here: waitForFunction takes the promise an async predicate returns as truthy.
   await expect
-    .poll(() => page.evaluate(async () => (await caches.match('/__page/')) !== undefined))
+    .poll(() => page.evaluate(async () => (await caches.match('/__page/app-shell')) !== undefined))
     .toBe(true);
 
   await context.setOffline(true);
@@ -118,4 +118,64 @@ test('offline: writes queue, survive a reload with no network, replay once; a co
     completed: boolean;
   }[];
   expect(tasks.find((task) => task.title === 'Buy milk')?.completed).toBe(true);
+});
+
+test('offline bulk work: a move and "mark all complete" show at once, survive a reload, replay once', async ({
+  page,
+  context,
+}) => {
+  await signUp(page, 'bulk-train');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  const api = await apiAs(page);
+  const headers = { authorization: `Bearer ${await accessToken(page)}` };
+  const created = await page.request.post('/api/v1/lists', {
+    headers,
+    data: { name: 'Groceries' },
+  });
+  expect(created.status()).toBe(201);
+  const groceries = ((await created.json()) as { id: string }).id;
+  for (const title of ['Milk', 'Bread', 'Soap']) await api.create({ title });
+  await page
+    .getByRole('navigation', { name: 'Views and lists' })
+    .getByRole('link', { name: /^Inbox/ })
+    .click();
+  await expect(page.getByRole('checkbox', { name: 'Soap', exact: true })).toBeVisible();
+  await expect
+    .poll(() => page.evaluate(async () => (await caches.match('/__page/app-shell')) !== undefined))
+    .toBe(true);
+
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Choose tasks…' }).click();
+  await page.getByRole('checkbox', { name: 'Choose Milk', exact: true }).check();
+  await page.getByRole('checkbox', { name: 'Choose Bread', exact: true }).check();
+  const bar = page.getByRole('form', { name: 'Move selected tasks' });
+  await bar.getByLabel('Move to').selectOption({ label: 'Groceries' });
+  await bar.getByRole('button', { name: 'Move' }).click();
+  // Shown moved before any answer: the network is down.
+  await expect(page.getByRole('checkbox', { name: 'Milk', exact: true })).toBeHidden();
+  await expect(page.getByRole('checkbox', { name: 'Bread', exact: true })).toBeHidden();
+  await page.getByRole('button', { name: 'Mark all complete' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Soap', exact: true })).toBeChecked();
+  await expect(page.getByText('2 changes waiting to sync')).toBeVisible();
+
+  // The list page was reached client-side, so the worker never kept it: the app shell opens it.
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Soap', exact: true })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Milk', exact: true })).toHaveCount(0);
+  await expect(page.getByText('2 changes waiting to sync')).toBeVisible();
+
+  await context.setOffline(false);
+  await expect(page.getByText('waiting to sync')).toBeHidden();
+  await expect
+    .poll(async () => (await api.list('?status=all')).map((t) => t.title).sort())
+    .toEqual(['Bread', 'Milk', 'Soap']);
+  const tasks = (await api.list('?status=all')) as unknown as {
+    title: string;
+    completed: boolean;
+    list_id: string;
+  }[];
+  const where = Object.fromEntries(
+    tasks.map((t) => [t.title, [t.list_id === groceries, t.completed]]),
+  );
+  expect(where).toEqual({ Milk: [true, false], Bread: [true, false], Soap: [false, true] });
 });

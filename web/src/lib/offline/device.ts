@@ -85,7 +85,7 @@ export async function forget(): Promise<void> {
 }
 
 let shellKept = false;
-/** Asks the service worker to cache `/` once per page, so it opens with no network. */
+/** Asks the service worker to keep the app shell once per page, so any page opens with no network. */
 function keepShell() {
   if (shellKept) return;
   shellKept = true;

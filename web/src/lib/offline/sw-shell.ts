@@ -8,7 +8,8 @@ import { CACHE_SHELL, DROP_PAGES } from './sw-messages';
  * The app shell for offline use (decision 0022), run by the service worker: the build's
  * JavaScript and CSS and the static files are cached at install under this version's name (old
  * versions' caches go on activate), and pages are network-first, each successful page kept, so
- * a navigation with no network gets the page as last seen (or `/`'s). The API is never touched
+ * a navigation with no network gets the page as last seen, else the app shell (a page rendered
+ * in the browser only, so it starts at any URL: routes/(app)/app-shell). The API is never touched
  * here: its answers are the store's business (IndexedDB), not the cache's.
  */
 export interface ShellFiles {
@@ -18,6 +19,8 @@ export interface ShellFiles {
 }
 
 const PAGE_PREFIX = '/__page';
+/** The app shell's page; the app asks for it to be kept once signed in (CACHE_SHELL). */
+export const SHELL_PATH = '/app-shell';
 
 export function serveShell(sw: ServiceWorkerGlobalScope, { build, files, version }: ShellFiles) {
   const name = `shell-${version}`;
@@ -40,7 +43,9 @@ export function serveShell(sw: ServiceWorkerGlobalScope, { build, files, version
   });
   sw.addEventListener('message', (event) => {
     const type = (event.data as { type?: string } | undefined)?.type;
-    if (type === CACHE_SHELL) event.waitUntil(keepPage(name, new Request(sw.location.origin)));
+    if (type === CACHE_SHELL) {
+      event.waitUntil(keepPage(name, new Request(sw.location.origin + SHELL_PATH)));
+    }
     if (type === DROP_PAGES) event.waitUntil(dropPages(name));
   });
 }
@@ -63,7 +68,8 @@ async function networkFirst(name: string, request: Request): Promise<Response> {
   } catch (error) {
     const cache = await caches.open(name);
     const origin = new URL(request.url).origin;
-    const page = (await cache.match(pageKey(request.url))) ?? (await cache.match(pageKey(origin)));
+    const shell = pageKey(origin + SHELL_PATH);
+    const page = (await cache.match(pageKey(request.url))) ?? (await cache.match(shell));
     if (page) return page;
     throw error;
   }

@@ -99,11 +99,15 @@ export async function moveTasks(list: TaskList, keys: string[], listId: string, 
   closeOffer();
   const ids = keys.map((key) => list.idOf(key));
   const before = keys.flatMap((key) => ($state.snapshot(list.find(key)) as Task) ?? []);
+  const shown = $state.snapshot(list.tasks) as Task[];
+  list.showMoved(keys, listId);
   try {
     const done = await list.write(() => inChunks(list, 'move', ids, listId));
     applied(list, done, before);
     const moved = done.updated.length;
     const refused = ids.length - moved;
+    // Those shown as moved that did not move come back from the server.
+    if (refused > 0) list.reload();
     // Undo moves back only what moved, each to the list it came from.
     const back = movesBack(
       before.filter((task) => done.updated.includes(task.id)),
@@ -119,6 +123,9 @@ export async function moveTasks(list: TaskList, keys: string[], listId: string, 
       undo,
     );
   } catch (error) {
+    // Some chunks may have moved: show the page as it was, then as the server has it.
+    list.tasks = shown;
+    list.reload();
     toasts.error(`Couldn’t move the tasks: ${reason(error)}`);
   }
 }

@@ -1,9 +1,9 @@
 import type { List, Task } from '@tasks/shared';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ListStore } from '$lib/store/lists.svelte';
 import { aTask } from '$lib/store/task.test-helper';
 import { TaskList } from './task-list.svelte';
-import { ALL_TASKS, readView } from './task-query';
+import { ALL_TASKS, readView, type TaskScope } from './task-query';
 
 const HOME = 'b1a9d9a4-0000-4000-8000-000000000001';
 const WORK = 'b1a9d9a4-0000-4000-8000-000000000002';
@@ -24,10 +24,14 @@ const list = (id: string, pending_count: number): List => ({
 
 /** A page showing `tasks` (all in Home), with the lists' and the filters' counts they make. */
 function pageWith(...tasks: Task[]) {
+  return scopedPageWith(ALL_TASKS, ...tasks);
+}
+
+function scopedPageWith(scope: TaskScope, ...tasks: Task[]) {
   const lists = new ListStore();
   const pending = tasks.filter((t) => !t.completed).length;
   lists.lists = [list(HOME, pending), list(WORK, 0)];
-  const page = new TaskList(readView(new URL('http://app.test/')), ALL_TASKS, lists);
+  const page = new TaskList(readView(new URL('http://app.test/')), scope, lists);
   page.tasks = tasks;
   page.counts = { all: tasks.length, pending, completed: tasks.length - pending, tags: [] };
   return { page, lists };
@@ -108,5 +112,29 @@ describe('the lists’ pending counts after a bulk move', () => {
     page.applyChanges(changes);
     expect(pendingOf(lists)).toEqual([0, 2]);
     expect(page.counts).toMatchObject({ all: 2, pending: 2 });
+  });
+});
+
+describe('a bulk move shown before its answer (offline, it waits for the network)', () => {
+  it('leaves a view of the old list at once; the answer then counts it once, with no re-read', () => {
+    const a = aTask({ title: 'a', list_id: HOME });
+    const b = aTask({ title: 'b', list_id: HOME });
+    const { page, lists } = scopedPageWith({ path: '/lists/home', listId: HOME }, a, b);
+    const reload = vi.spyOn(page, 'reload').mockImplementation(() => undefined);
+    page.showMoved([a.id], WORK);
+    expect(page.tasks.map((t) => t.title)).toEqual(['b']);
+    expect(pendingOf(lists)).toEqual([2, 0]);
+    page.applyBulk([{ ...a, list_id: WORK, version: 2 }], [], byId([a]));
+    expect(pendingOf(lists)).toEqual([1, 1]);
+    // The filters count every task of the user's: a move leaves them as they were.
+    expect(page.counts).toMatchObject({ all: 2, pending: 2 });
+    expect(reload).not.toHaveBeenCalled();
+  });
+
+  it('stays in a view of every list, showing its new list', () => {
+    const a = aTask({ list_id: HOME });
+    const { page } = pageWith(a);
+    page.showMoved([a.id], WORK);
+    expect(page.tasks.map((t) => t.list_id)).toEqual([WORK]);
   });
 });

@@ -88,6 +88,19 @@ export class TaskRows extends TaskWrites {
     this.tasks = this.tasks.filter((task) => !this.#same(task, id));
   }
 
+  /**
+   * Shows the tasks (by key) as moved to `listId` before the server answers (offline, until the
+   * network is back): they leave a view of their old list. The counts move with the answer.
+   */
+  showMoved(keys: string[], listId: string): void {
+    for (const key of keys) {
+      const task = this.find(key);
+      if (!task) continue;
+      task.list_id = listId;
+      if (!this.fitsStatus(task)) this.remove(key);
+    }
+  }
+
   /** Whether a task belongs in the current view's status filter, its list and its days. */
   fitsStatus(task: Task): boolean {
     if (this.scope.listId !== undefined && task.list_id !== this.scope.listId) return false;

@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { TaskCreateSchema } from '@tasks/shared';
 import type { z } from 'zod';
@@ -34,8 +34,13 @@ export type WriteOutcome<T> =
   | { status: 'stale' | 'list_not_found' | 'invalid_due' | 'unknown_zone' }
   | Denied;
 
-/** A written task, its creator's zone and the row as the statement found it (before the write). */
-export type Written = ZonedRecord & { before: TaskRecord };
+/**
+ * A written task, its creator's zone and what the statement found of the row before the write
+ * (only what a completion's answer compares: the whole row would double what every write returns).
+ */
+export type Written = ZonedRecord & {
+  before: Pick<TaskRecord, 'completed' | 'occurrence' | 'rrule'>;
+};
 
 /** The task `id` in a list `userId` is a member of. */
 const visible = (userId: string, id: string) =>
@@ -103,7 +108,7 @@ export async function updateTask(
   const [row] = await db
     .with(newSchedule, nextItem, updated, history)
     .select({
-      before: getTableColumns(tasks),
+      before: { completed: tasks.completed, occurrence: tasks.occurrence, rrule: tasks.rrule },
       role: listMembers.role,
       destination: destination.role,
       updated: updated._.selectedFields,

@@ -46,6 +46,18 @@ export async function signUp(page: Page, label = 'user'): Promise<{ email: strin
   return { email };
 }
 
+/**
+ * Waits until the page could open with no network: the service worker controls it and has kept
+ * the app shell (lib/offline/sw-shell.ts). Polled: `waitForFunction` takes the promise an async
+ * predicate returns as truthy, so it would not wait for the cache.
+ */
+export async function offlineReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await expect
+    .poll(() => page.evaluate(async () => (await caches.match('/__page/app-shell')) !== undefined))
+    .toBe(true);
+}
+
 /** Logs in through the UI. */
 export async function logIn(page: Page, email: string): Promise<void> {
   await page.getByLabel('Email').fill(email);

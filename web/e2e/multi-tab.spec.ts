@@ -1,5 +1,5 @@
 import { test, type Page, type WebSocket } from '@playwright/test';
-import { addTask, apiAs, expect, open, signUp } from './fixtures.ts';
+import { addTask, apiAs, expect, offlineReady, open, signUp } from './fixtures.ts';
 
 test('signing out in one tab signs out every open tab', async ({ context }) => {
   const first = await context.newPage();
@@ -79,12 +79,7 @@ test('a write a closed tab left offline is sent once by the two tabs opened afte
 }) => {
   const writer = await context.newPage();
   await signUp(writer, 'left-behind');
-  await writer.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await expect
-    .poll(() =>
-      writer.evaluate(async () => (await caches.match('/__page/app-shell')) !== undefined),
-    )
-    .toBe(true);
+  await offlineReady(writer);
   const api = await apiAs(writer);
   await context.setOffline(true);
   await writer.getByLabel('New task').fill('Left behind');

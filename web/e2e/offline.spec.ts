@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, test, type Page } from '@playwright/test';
 import { CHROMIUM } from '../../scripts/stack.ts';
-import { accessToken, addTask, apiAs, expect, muteLiveFeed, signUp } from './fixtures.ts';
+import {
+  accessToken,
+  addTask,
+  apiAs,
+  expect,
+  muteLiveFeed,
+  offlineReady,
+  signUp,
+} from './fixtures.ts';
 
 /** The titles in the views this device keeps in IndexedDB for offline use (decision 0022). */
 function lastKnownTitles(page: Page): Promise<string[]> {
@@ -64,16 +72,12 @@ test('offline: writes queue, survive a reload with no network, replay once; a co
   // A device that missed the other's change: the replay meets it as a 412, not through the feed.
   await muteLiveFeed(page);
   await signUp(page, 'train');
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await addTask(page, 'Call the plumber');
   await addTask(page, 'Old note');
   const api = await apiAs(page);
   const plumber = (await api.list()).find((task) => task.title === 'Call the plumber');
   // The shell is cached once signed in; the view is kept on the device.
-  // Polled from here: waitForFunction takes the promise an async predicate returns as truthy.
-  await expect
-    .poll(() => page.evaluate(async () => (await caches.match('/__page/app-shell')) !== undefined))
-    .toBe(true);
+  await offlineReady(page);
 
   await context.setOffline(true);
   await page.getByLabel('New task').fill('Buy milk');
@@ -125,7 +129,6 @@ test('offline bulk work: a move and "mark all complete" show at once, survive a 
   context,
 }) => {
   await signUp(page, 'bulk-train');
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   const api = await apiAs(page);
   const headers = { authorization: `Bearer ${await accessToken(page)}` };
   const created = await page.request.post('/api/v1/lists', {
@@ -140,9 +143,7 @@ test('offline bulk work: a move and "mark all complete" show at once, survive a 
     .getByRole('link', { name: /^Inbox/ })
     .click();
   await expect(page.getByRole('checkbox', { name: 'Soap', exact: true })).toBeVisible();
-  await expect
-    .poll(() => page.evaluate(async () => (await caches.match('/__page/app-shell')) !== undefined))
-    .toBe(true);
+  await offlineReady(page);
 
   await context.setOffline(true);
   await page.getByRole('button', { name: 'Choose tasks…' }).click();

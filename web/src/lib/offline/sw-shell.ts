@@ -20,7 +20,7 @@ export interface ShellFiles {
 
 const PAGE_PREFIX = '/__page';
 /** The app shell's page; the app asks for it to be kept once signed in (CACHE_SHELL). */
-export const SHELL_PATH = '/app-shell';
+const SHELL_PATH = '/app-shell';
 
 export function serveShell(sw: ServiceWorkerGlobalScope, { build, files, version }: ShellFiles) {
   const name = `shell-${version}`;

@@ -19,6 +19,7 @@ export const apiPaths = {
   taskCompletion: (id: string) => `${API_PREFIX}/tasks/${encodeURIComponent(id)}/complete`,
   taskHistory: (id: string) => `${API_PREFIX}/tasks/${encodeURIComponent(id)}/history`,
   taskSkip: (id: string) => `${API_PREFIX}/tasks/${encodeURIComponent(id)}/skip`,
+  taskRestore: (id: string) => `${API_PREFIX}/tasks/${encodeURIComponent(id)}/restore`,
   taskRestoreOccurrence: (id: string) =>
     `${API_PREFIX}/tasks/${encodeURIComponent(id)}/restore-occurrence`,
   tasksBulk: `${API_PREFIX}/tasks/bulk`,

@@ -179,7 +179,7 @@ export type Completion = z.infer<typeof CompletionSchema>;
 export const BULK_IDS_MAX = 500;
 export const BulkActionSchema = z
   .strictObject({
-    action: caseInsensitiveEnum(z.enum(['complete', 'reopen', 'delete', 'move'])),
+    action: caseInsensitiveEnum(z.enum(['complete', 'reopen', 'delete', 'move', 'restore'])),
     // Any 8-4-4-4-12 hex id is well formed here; ids that match no task come back in `not_found`.
     ids: z.array(z.guid()).min(1).max(BULK_IDS_MAX),
     /** The destination of `move` (required there, ignored otherwise). */
@@ -199,8 +199,9 @@ export const BulkResultSchema = z
     tasks: z.array(TaskSchema).meta({
       description:
         'The tasks this call changed, as they are now (their new versions), so a client keeps ' +
-        'them without reading them again. Empty for a delete; a task `updated` names that was ' +
-        'already so (completing a completed one) is not among them.',
+        'them without reading them again. Empty for a delete; for a restore, the tasks brought ' +
+        'back. A task `updated` names that was already so (completing a completed one, ' +
+        'restoring a live one) is not among them.',
     }),
   })
   .meta({ id: 'BulkResult' });

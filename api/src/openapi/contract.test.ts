@@ -165,6 +165,14 @@ const calls: Record<string, () => Promise<Call[]>> = {
       { path: apiPaths.taskRestoreOccurrence(missing), init: json('POST', { occurrence: 1 }) },
     ];
   },
+  'POST /api/v1/tasks/{id}/restore': async () => {
+    const undone = (await postTask(user, { title: 'undeleted' })).id;
+    await user.call(apiPaths.task(undone), { method: 'DELETE' });
+    return [
+      { path: apiPaths.taskRestore(undone), init: { method: 'POST' } },
+      { path: apiPaths.taskRestore(missing), init: { method: 'POST' } },
+    ];
+  },
   'POST /api/v1/tasks/bulk': async () => [
     {
       path: apiPaths.tasksBulk,

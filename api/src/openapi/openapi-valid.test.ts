@@ -50,7 +50,7 @@ describe('GET /api/v1/openapi.json', () => {
 
   it('marks every task and tag operation bearer-only, with problem+json errors', () => {
     const taskOperations = operations().filter(({ path }) => /^\/api\/v1\/(tasks|tags)/.test(path));
-    expect(taskOperations.length).toBe(15);
+    expect(taskOperations.length).toBe(16);
     for (const { key, op } of taskOperations) {
       expect(op.security, key).toEqual([{ bearer: [] }]);
       expect(Object.keys(op.responses), key).toContain('401');

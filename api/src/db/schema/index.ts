@@ -6,5 +6,6 @@ export * from './lists.ts';
 export * from './rate-limits.ts';
 export * from './task-counts.ts';
 export * from './tasks.ts';
+export * from './deleted-tasks.ts';
 export * from './session-history.ts';
 export * from './reminders.ts';

@@ -21,6 +21,7 @@ import {
   targetOccurrence,
 } from './completion-sql.ts';
 import type { ZonedRecord } from './derive.ts';
+import { archiveDeleted } from './archive-sql.ts';
 import { creatorZone } from './due-sql.ts';
 import type { TaskSnapshot } from './task-json.ts';
 
@@ -35,7 +36,7 @@ const ownedAmong = (userId: string, ids: string[]) =>
  * True when one of `ids` is a task of a list where the caller is a viewer: the whole call is then
  * a 403 and changes nothing. Ids of lists the caller is not in stay `not_found`, as for no task.
  */
-const readOnlyAmong = (userId: string, ids: string[]) => sql<boolean>`exists (
+export const readOnlyAmong = (userId: string, ids: string[]) => sql<boolean>`exists (
   select from ${tasks} t join ${listMembers} m on m.list_id = t.list_id and m.user_id = ${userId}
   where t.id = any(${sql.param(ids)}::uuid[]) and m.role not in ${TASK_WRITERS})`;
 
@@ -61,30 +62,31 @@ const changedRows = sql`coalesce((select jsonb_agg(task) from written), '[]'::js
 export async function applyBulkAction(
   db: Database,
   userId: string,
-  action: Exclude<BulkAction['action'], 'move'>,
+  action: Exclude<BulkAction['action'], 'move' | 'restore'>,
   ids: string[],
 ): Promise<BulkOutcome> {
   if (action === 'complete') return completeTasks(db, userId, ids);
-  const write =
+  // A delete keeps each task whole for a restore (archive-sql.ts) and changes no row to answer.
+  const writes =
     action === 'delete'
-      ? sql`delete from ${tasks} where ${ownedAmong(userId, ids)}
-          and not (select read_only from guard) returning null::jsonb as task`
-      : sql`update ${tasks} set completed = false, completed_at = null, completed_by = null,
-          version = version + 1, updated_at = now()
+      ? sql`deleted as (delete from ${tasks} where ${ownedAmong(userId, ids)}
+          and not (select read_only from guard) returning id, list_id, to_jsonb(${tasks}) as task),
+        archived as (${archiveDeleted(userId)}), written as (select null::jsonb as task where false)`
+      : sql`written as (update ${tasks} set completed = false, completed_at = null,
+          completed_by = null, version = version + 1, updated_at = now()
         where ${ownedAmong(userId, ids)} and completed
-          and not (select read_only from guard) returning to_jsonb(${tasks}) as task`;
+          and not (select read_only from guard) returning to_jsonb(${tasks}) as task)`;
   // The outer SELECT reads the statement's snapshot, taken before the write: every owned id.
   type Row = AudienceColumns & { read_only: boolean; ids: string[]; changed: TaskSnapshot[] };
   const result = await db.execute<Row>(sql`
-    with guard as (select ${readOnlyAmong(userId, ids)} as read_only), written as (${write})
+    with guard as (select ${readOnlyAmong(userId, ids)} as read_only), ${writes}
     select (select read_only from guard) as read_only,
       array(select id from ${tasks} where ${ownedAmong(userId, ids)}) as ids, ${changedRows},
       ${audienceOfLists(sql`select list_id from ${tasks} where ${ownedAmong(userId, ids)}`)}`);
   const [row] = result.rows;
   if (!row || row.read_only) return { status: 'forbidden' };
   // A delete's rows are gone: `updated` names them.
-  const changed = action === 'delete' ? [] : row.changed;
-  const value = { ids: row.ids, changed, unanswered: [] };
+  const value = { ids: row.ids, changed: row.changed, unanswered: [] };
   return { status: 'ok', value, audience: audienceFrom(row) };
 }
 
@@ -192,25 +194,4 @@ export async function moveTasks(
   if (row.role === 'viewer' || row.read_only) return { status: 'forbidden' };
   const value = { ids: row.ids, changed: row.changed, unanswered: [] };
   return { status: 'ok', value, audience: audienceFrom(row) };
-}
-
-/** Deletes every completed task in the lists the caller may write; returns how many. */
-export async function clearCompletedTasks(
-  db: Database,
-  userId: string,
-): Promise<{ deleted: number; audience: Audience }> {
-  const deleted = db.$with('deleted').as(
-    db
-      .delete(tasks)
-      .where(and(canWriteTasks(userId, sql`${tasks.listId}`), eq(tasks.completed, true)))
-      .returning({ id: tasks.id }),
-  );
-  const [row] = await db
-    .with(deleted)
-    .select({
-      count: sql<number>`count(*)::int`,
-      audience: audienceJson(sql`select list_id from list_members where user_id = ${userId}`),
-    })
-    .from(deleted);
-  return { deleted: row?.count ?? 0, audience: audienceFrom(row!.audience) };
 }

@@ -2,6 +2,7 @@ import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import {
   BULK_IDS_MAX,
   BulkActionSchema,
+  type BulkAction,
   BulkResultSchema,
   ClearedSchema,
   ClearQuerySchema,
@@ -10,7 +11,9 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
 import { pokeAudience } from '../../live/poke.ts';
 import { ApiError } from '../../api-error.ts';
-import { applyBulkAction, clearCompletedTasks, moveTasks } from './bulk-queries.ts';
+import { applyBulkAction, moveTasks, type BulkOutcome } from './bulk-queries.ts';
+import { clearCompletedTasks } from './clear-completed.ts';
+import { restoreTasks } from './restore-tasks.ts';
 import type { TaskRecord } from '../../db/schema/tasks.ts';
 import { engineNext, type ZonedRecord } from './derive.ts';
 import { advanceTask } from './refill.ts';
@@ -22,7 +25,7 @@ export const bulkRoute = createRoute({
   path: '/tasks/bulk',
   tags,
   security,
-  summary: `Complete, reopen, delete or move (to \`list_id\`) up to ${BULK_IDS_MAX} tasks at once`,
+  summary: `Complete, reopen, delete, restore (deleted ones) or move (to \`list_id\`) up to ${BULK_IDS_MAX} tasks at once`,
   request: { body: body(BulkActionSchema) },
   responses: {
     200: json(BulkResultSchema, 'Which ids were acted on, and the changed tasks as they are now'),
@@ -59,15 +62,32 @@ function destinationOf(listId: string | undefined): string {
   return listId;
 }
 
+/** A restore's outcome as a bulk write's: `ids` are the restored and the live writable ones. */
+async function restoreAsBulk(c: Context<AppEnv>, ids: string[]): Promise<BulkOutcome> {
+  const outcome = await restoreTasks(c.var.db, c.var.userId, ids);
+  if (outcome.status === 'forbidden') return outcome;
+  const { restored, live, audience } = outcome;
+  const owned = [...restored, ...live].map((task) => task.id);
+  return { status: 'ok', value: { ids: owned, changed: restored, unanswered: [] }, audience };
+}
+
+/** The one statement of a bulk action. */
+function bulkWrite(
+  c: Context<AppEnv>,
+  action: BulkAction['action'],
+  ids: string[],
+  listId?: string,
+) {
+  const { db, userId } = c.var;
+  if (action === 'move') return moveTasks(db, userId, ids, destinationOf(listId));
+  if (action === 'restore') return restoreAsBulk(c, ids);
+  return applyBulkAction(db, userId, action, ids);
+}
+
 export const bulkHandler: RouteHandler<typeof bulkRoute, AppEnv> = async (c) => {
   const { action, ids, list_id } = c.req.valid('json');
   const wanted = [...new Set(ids.map((id) => id.toLowerCase()))];
-  const outcome = written(
-    action === 'move'
-      ? await moveTasks(c.var.db, c.var.userId, wanted, destinationOf(list_id))
-      : await applyBulkAction(c.var.db, c.var.userId, action, wanted),
-    c,
-  );
+  const outcome = written(await bulkWrite(c, action, wanted, list_id), c);
   const advanced = await advanceWithEngine(c, outcome.unanswered);
   const tasks = [...outcome.changed.map(snapshotToRecord), ...advanced].map(toTask);
   const hit = new Set(outcome.ids);

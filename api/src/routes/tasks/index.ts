@@ -12,6 +12,7 @@ import { getTaskHandler, getTaskRoute } from './get-route.ts';
 import { listTasksHandler, listTasksRoute } from './list-route.ts';
 import { historyHandler, historyRoute, skipHandler, skipRoute } from './recurrence-routes.ts';
 import { restoreOccurrenceHandler, restoreOccurrenceRoute } from './restore-route.ts';
+import { restoreTaskHandler, restoreTaskRoute } from './restore-task-route.ts';
 import { taskHook } from './route-parts.ts';
 import * as update from './update-routes.ts';
 
@@ -31,6 +32,7 @@ export const taskRoutes = createRouter(taskHook)
   .openapi(historyRoute, historyHandler)
   .openapi(skipRoute, skipHandler)
   .openapi(restoreOccurrenceRoute, restoreOccurrenceHandler)
+  .openapi(restoreTaskRoute, restoreTaskHandler)
   .openapi(deleteTaskRoute, deleteTaskHandler)
   .openapi(bulkRoute, bulkHandler)
   .openapi(clearCompletedRoute, clearCompletedHandler);

@@ -8,6 +8,7 @@ import { tasks, type TaskRecord } from '../../db/schema/tasks.ts';
 import { audienceFrom, audienceJson } from '../../live/audience-sql.ts';
 import type { Audience } from '../../live/poke.ts';
 import { assignable, canWriteTasks, isMember } from '../lists/membership.ts';
+import { archiveDeleted } from './archive-sql.ts';
 import { changeSet, type TaskChanges } from './change-set.ts';
 import { historyInsert, nextItems } from './completion-sql.ts';
 import type { ZonedRecord } from './derive.ts';
@@ -158,7 +159,10 @@ function deniedOrStale(
   return { status: 'stale' };
 }
 
-/** Deletes the task if the caller may and its version is acceptable; one statement. */
+/**
+ * Deletes the task if the caller may and its version is acceptable, keeping it whole in
+ * `deleted_tasks` for a restore (archive-sql.ts); one statement.
+ */
 export async function deleteTask(db: Database, target: TaskTarget): Promise<WriteOutcome<null>> {
   const versionOk = target.ifMatch && inArray(tasks.version, target.ifMatch);
   const deleted = db.$with('deleted').as(
@@ -167,10 +171,15 @@ export async function deleteTask(db: Database, target: TaskTarget): Promise<Writ
       .where(
         and(eq(tasks.id, target.id), canWriteTasks(target.userId, sql`${tasks.listId}`), versionOk),
       )
-      .returning({ id: tasks.id }),
+      .returning({
+        id: tasks.id,
+        listId: tasks.listId,
+        task: sql`to_jsonb(${tasks})`.as('task'),
+      }),
   );
+  const archived = db.$with('archived', { taskId: sql`task_id` }).as(archiveDeleted(target.userId));
   const [row] = await db
-    .with(deleted)
+    .with(deleted, archived)
     .select({
       role: listMembers.role,
       deleted: deleted.id,

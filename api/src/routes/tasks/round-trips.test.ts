@@ -60,6 +60,10 @@ describe('one database round trip per request', () => {
     ['clear completed', () => [`${apiPaths.tasks}?status=completed`, { method: 'DELETE' }]],
     ['bulk delete', () => [apiPaths.tasksBulk, json('POST', { action: 'delete', ids: [other] })]],
     ['delete', () => [apiPaths.task(id), { method: 'DELETE' }]],
+    ['restore', () => [apiPaths.taskRestore(id), { method: 'POST' }]],
+    ['restore a live task', () => [apiPaths.taskRestore(id), { method: 'POST' }]],
+    ['restore 404', () => [apiPaths.taskRestore(crypto.randomUUID()), { method: 'POST' }]],
+    ['bulk restore', () => [apiPaths.tasksBulk, json('POST', { action: 'restore', ids: [other] })]],
   ];
 
   it.each(requests)('%s: desc="1"', async (_name, request) => {

@@ -71,13 +71,19 @@ test('everything works from the keyboard alone', async ({ page }) => {
   await keyboard.press('Escape');
   await expect(page.getByRole('checkbox', { name: 'Second, renamed' })).toBeVisible();
 
-  // Delete deletes the selected task; z brings it back, and so does the Undo button, reachable
-  // from the keyboard. The delete waits out the undo window, so the server never lost it.
+  // Delete deletes the selected task, on the server at once; z brings it back (a restore: the
+  // same task, one version on), and so does the Undo button, reachable from the keyboard.
   await expect(rows.nth(0)).toBeFocused();
+  const renamed = await server('Second, renamed');
   await keyboard.press('Delete');
   await expect(page.getByRole('checkbox', { name: 'Second, renamed' })).toBeHidden();
+  await expect.poll(() => server('Second, renamed')).toBeUndefined();
   await keyboard.press('z');
   await expect(page.getByRole('checkbox', { name: 'Second, renamed' })).toBeVisible();
+  await expect
+    .poll(async () => (await server('Second, renamed'))?.version)
+    .toBe(Number(renamed?.version) + 1);
+  expect((await server('Second, renamed'))?.id).toBe(renamed?.id);
   await rows.nth(0).focus();
   await keyboard.press('Delete');
   await expect(page.getByRole('checkbox', { name: 'Second, renamed' })).toBeHidden();

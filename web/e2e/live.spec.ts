@@ -23,6 +23,14 @@ test('a change on one device appears on the other without a reload', async ({ br
   await laptop.getByRole('checkbox', { name: 'From the phone' }).check();
   await expect(phone.getByRole('checkbox', { name: 'From the phone' })).toBeChecked();
   await expect(phone.getByText('0 tasks left')).toBeVisible();
+
+  // A delete reaches the other device at once (not when the Undo offer ends), and so does the
+  // undo: the task comes back there too.
+  await phone.getByRole('button', { name: 'Delete From the phone' }).click();
+  await expect(laptop.getByRole('checkbox', { name: 'From the phone' })).toBeHidden();
+  await phone.getByRole('button', { name: 'Undo' }).click();
+  await expect(laptop.getByRole('checkbox', { name: 'From the phone' })).toBeChecked();
+  await expect(phone.getByRole('checkbox', { name: 'From the phone' })).toBeChecked();
   expect(navigations).toBe(0);
 });
 

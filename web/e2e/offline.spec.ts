@@ -74,8 +74,10 @@ test('offline: writes queue, survive a reload with no network, replay once; a co
   await signUp(page, 'train');
   await addTask(page, 'Call the plumber');
   await addTask(page, 'Old note');
+  await addTask(page, 'Kept note');
   const api = await apiAs(page);
   const plumber = (await api.list()).find((task) => task.title === 'Call the plumber');
+  const kept = (await api.list()).find((task) => task.title === 'Kept note');
   // The shell is cached once signed in; the view is kept on the device.
   await offlineReady(page);
 
@@ -86,9 +88,11 @@ test('offline: writes queue, survive a reload with no network, replay once; a co
   await page.getByText('Call the plumber', { exact: true }).dblclick();
   await page.getByRole('textbox', { name: 'Edit title' }).fill('Call the plumber at 9');
   await page.getByRole('textbox', { name: 'Edit title' }).press('Enter');
-  // A delete is journaled at the click: the reload below comes inside its Undo window.
+  // A delete is journaled at the click and sent as soon as it can be; so is its undo.
   await page.getByRole('button', { name: 'Delete Old note' }).click();
-  await expect(page.getByText('4 changes waiting to sync')).toBeVisible();
+  await page.getByRole('button', { name: 'Delete Kept note' }).click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('6 changes waiting to sync')).toBeVisible();
   // Meanwhile another device renames the same task.
   await api.patch(plumber!.id, { title: 'Call the plumber today' });
   await expect
@@ -102,7 +106,8 @@ test('offline: writes queue, survive a reload with no network, replay once; a co
   // The view kept on the device may be from before the delete (it is written 250 ms after a
   // change): the writes still in the outbox are shown over it.
   await expect(page.getByText('Old note')).toHaveCount(0);
-  await expect(page.getByText('4 changes waiting to sync')).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Kept note' })).toBeVisible();
+  await expect(page.getByText('6 changes waiting to sync')).toBeVisible();
   await expect(page.getByText('Shown as last seen on this device.')).toBeVisible();
 
   await context.setOffline(false);
@@ -116,12 +121,14 @@ test('offline: writes queue, survive a reload with no network, replay once; a co
   await expect(page.getByText('Shown as last seen on this device.')).toBeHidden();
   await expect
     .poll(async () => (await api.list('?status=all')).map((t) => t.title).sort())
-    .toEqual(['Buy milk', 'Call the plumber at 9']);
+    .toEqual(['Buy milk', 'Call the plumber at 9', 'Kept note']);
   const tasks = (await api.list('?status=all')) as unknown as {
     title: string;
     completed: boolean;
   }[];
   expect(tasks.find((task) => task.title === 'Buy milk')?.completed).toBe(true);
+  // Deleted and restored, not created again: the same task.
+  expect((await api.byTitle('Kept note'))?.id).toBe(kept?.id);
 });
 
 test('offline bulk work: a move and "mark all complete" show at once, survive a reload, replay once', async ({

@@ -116,7 +116,12 @@ export async function deleteTask(id: string, version: number): Promise<void> {
   });
 }
 
-/** Completes, reopens, deletes or moves (to `listId`) many tasks in one request. */
+/** Brings a deleted task back whole (the undo of a delete): same id, history, one version on. */
+export async function restoreTask(id: string): Promise<Task> {
+  return (await authorized(apiPaths.taskRestore(id), { method: 'POST', schema: TaskSchema })).data;
+}
+
+/** Completes, reopens, deletes, restores or moves (to `listId`) many tasks in one request. */
 export async function bulkAction(action: BulkAction['action'], ids: string[], listId?: string) {
   return (
     await authorized(apiPaths.tasksBulk, {

@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { aTask } from '$lib/store/task.test-helper';
 import { clearAll, closeDb } from './idb';
-import { dequeue, enqueue, pending, ReplayPlan } from './outbox';
+import { dequeue, enqueue, pending, ReplayPlan, type OutboxWrite } from './outbox';
 import { claim, lastUser, loadSnapshot, saveSnapshot } from './snapshot';
 
 afterEach(async () => {
@@ -126,6 +126,52 @@ describe('bulk actions in the outbox', () => {
     const [bulk] = await pending('u1');
     if (bulk?.kind !== 'bulk') throw new Error('bulk entry');
     expect(new ReplayPlan([bulk]).bulkIds(bulk)).toEqual(['real-old', 'b']);
+  });
+});
+
+describe('undo of a delete in the outbox', () => {
+  it('a restore brings the task back for the writes after it, at the version it gave', async () => {
+    await enqueue('u1', create('tmp-a'));
+    await enqueue('u1', { kind: 'delete', key: 'tmp-a', id: 'tmp-a', version: 1 });
+    await enqueue('u1', edit('tmp-a', 'tmp-a', 1));
+    await enqueue('u1', { kind: 'restore', key: 'tmp-a', id: 'tmp-a', task: aTask() });
+    await enqueue('u1', edit('tmp-a', 'tmp-a', 1));
+    const entries = await pending('u1');
+    const [created, remove, between, restore, after] = entries;
+    const plan = new ReplayPlan(entries);
+    // Before the create's answer there is nothing to restore either.
+    expect(plan.target(restore!)).toBeUndefined();
+    plan.answered(created!, aTask({ id: 'real-a', version: 1 }));
+    expect(plan.target(remove!)).toEqual({ id: 'real-a', version: 1 });
+    plan.answered(remove!, undefined);
+    // Deleted: an edit made before the undo has nothing to edit; the restore has its task.
+    expect(plan.target(between!)).toBeUndefined();
+    expect(plan.target(restore!)).toEqual({ id: 'real-a', version: 0 });
+    plan.answered(restore!, aTask({ id: 'real-a', version: 2 }));
+    expect(plan.target(after!)).toEqual({ id: 'real-a', version: 2 });
+  });
+
+  it('a bulk restore after a bulk delete addresses the deleted tasks again', async () => {
+    const bulk = (key: string, action: 'delete' | 'restore'): OutboxWrite => ({
+      ...{ kind: 'bulk', key, action },
+      ...{ keys: ['b', 'c'], ids: ['b', 'c'], versions: [4, 2] },
+    });
+    await enqueue('u1', bulk('d', 'delete'));
+    await enqueue('u1', bulk('r', 'restore'));
+    await enqueue('u1', edit('b', 'b', 4));
+    const entries = await pending('u1');
+    const [remove, restore, later] = entries;
+    if (remove?.kind !== 'bulk' || restore?.kind !== 'bulk') throw new Error('bulk entries');
+    const plan = new ReplayPlan(entries);
+    plan.answeredBulk(remove, { updated: ['b', 'c'], not_found: [], tasks: [] });
+    expect(plan.target(later!)).toBeUndefined();
+    expect(plan.bulkIds(restore)).toEqual(['b', 'c']);
+    plan.answeredBulk(restore, {
+      updated: ['b', 'c'],
+      not_found: [],
+      tasks: [aTask({ id: 'b', version: 5 }), aTask({ id: 'c', version: 3 })],
+    });
+    expect(plan.target(later!)).toEqual({ id: 'b', version: 5 });
   });
 });
 

@@ -19,6 +19,13 @@ export type OutboxWrite =
       occurrence?: number;
     }
   | { kind: 'delete'; key: string; id: string; version: number }
+  /** The undo of a repeating task's completion or skip: `occurrence` is open again. */
+  | { kind: 'occurrence'; key: string; id: string; version: number; occurrence: number }
+  /**
+   * The undo of a delete: the task comes back whole (no If-Match: it has no version now).
+   * `task` is how it was shown, to show it again on a page reloaded before the answer.
+   */
+  | { kind: 'restore'; key: string; id: string; task: Task }
   | {
       kind: 'bulk';
       /** The bulk write's own key (its place in the store's write queues). */
@@ -66,12 +73,14 @@ export interface Target {
  * Replays the outbox in order, rewriting each write as the ones before it were answered: a
  * task created offline gets its real id from its create's answer, and every write sends the
  * version the previous write to the same task produced (they were all journaled at the version
- * shown then). A write whose task's create was refused, or that was deleted, is dropped.
+ * shown then). A write whose task's create was refused is dropped, and so is one to a deleted
+ * task, until a restore brings it back.
  */
 export class ReplayPlan {
   #ids = new Map<string, string>();
   #versions = new Map<string, number>();
   #dropped = new Set<string>();
+  #deleted = new Set<string>();
   #creates = new Set<string>();
 
   /** Notes the creates of this replay, so their later writes know to wait for the real id. */
@@ -85,15 +94,18 @@ export class ReplayPlan {
     if (entry.kind === 'create') {
       return this.#dropped.has(entry.key) ? undefined : { id: entry.key, version: 0 };
     }
-    const id = this.#idFor(entry.key, entry.id);
-    return id === undefined
-      ? undefined
-      : { id, version: this.#versions.get(entry.key) ?? entry.version };
+    const restore = entry.kind === 'restore';
+    const id = this.#idFor(entry.key, entry.id, restore);
+    if (id === undefined) return undefined;
+    return { id, version: restore ? 0 : (this.#versions.get(entry.key) ?? entry.version) };
   }
 
-  /** The id to send for a task's key (`known`: the id journaled), or undefined: dropped. */
-  #idFor(key: string, known = key): string | undefined {
-    if (this.#dropped.has(key)) return undefined;
+  /**
+   * The id to send for a task's key (`known`: the id journaled), or undefined: dropped. A deleted
+   * task is addressed only by its restore (`reviving`).
+   */
+  #idFor(key: string, known = key, reviving = false): string | undefined {
+    if (this.#dropped.has(key) || (this.#deleted.has(key) && !reviving)) return undefined;
     const id = this.#ids.get(key) ?? known;
     // A write after an unanswered create still names the temporary id: nothing to address.
     return id === key && this.#creates.has(key) ? undefined : id;
@@ -101,7 +113,8 @@ export class ReplayPlan {
 
   /** The ids a bulk write is sent to now (its tasks that are gone or never created left out). */
   bulkIds(entry: BulkEntry): string[] {
-    return entry.keys.flatMap((key, index) => this.#idFor(key, entry.ids?.[index]) ?? []);
+    const reviving = entry.action === 'restore';
+    return entry.keys.flatMap((key, index) => this.#idFor(key, entry.ids?.[index], reviving) ?? []);
   }
 
   /**
@@ -115,18 +128,26 @@ export class ReplayPlan {
     const tasks = new Map(result.tasks.map((task) => [task.id, task]));
     const done = new Set(result.updated);
     for (const [index, key] of entry.keys.entries()) {
-      const id = this.#idFor(key, entry.ids?.[index]);
+      const restore = entry.action === 'restore';
+      const id = this.#idFor(key, entry.ids?.[index], restore);
       if (id === undefined) continue;
       const task = tasks.get(id);
+      if (restore && task) {
+        // Brought back whole: its version is the restore's, whatever was journaled before.
+        this.#deleted.delete(key);
+        this.#versions.set(key, task.version);
+        continue;
+      }
       const known = this.#versions.get(key) ?? entry.versions[index] ?? 0;
       if (task && known > 0 && task.version === known + 1) this.#versions.set(key, task.version);
-      if (entry.action === 'delete' && done.has(id)) this.#dropped.add(key);
+      if (entry.action === 'delete' && done.has(id)) this.#deleted.add(key);
     }
   }
 
   /** The server answered the write with `task` (undefined: the task is gone). */
   answered(entry: OutboxEntry, task: Task | undefined): void {
-    if (!task) return void this.#dropped.add(entry.key);
+    if (!task) return void this.#deleted.add(entry.key);
+    this.#deleted.delete(entry.key);
     this.#ids.set(entry.key, task.id);
     this.#versions.set(entry.key, task.version);
   }

@@ -14,7 +14,7 @@ export class ListRows {
   active = $derived(this.lists.filter((list) => !list.archived).sort(byOrder));
   archived = $derived(this.lists.filter((list) => list.archived).sort(byOrder));
   inbox = $derived(this.lists.find((list) => list.is_inbox));
-  /** Tasks counted out while their delete waits out its Undo window, by the page's key. */
+  /** Tasks counted out while their delete is on its way, by the page's key. */
   protected readonly held = new SvelteMap<string, Task>();
   /** The members of shared lists whose tasks are shown (names of assignees and completers). */
   members = new SvelteMap<string, Member[]>();
@@ -58,7 +58,7 @@ export class ListRows {
     }
   }
 
-  /** Counts out a task whose delete waits for its Undo window (the page hides it meanwhile). */
+  /** Counts out a task whose delete is on its way (the page hides it meanwhile). */
   hold(key: string, task: Task): void {
     this.held.set(key, task);
     this.recount(task, undefined);

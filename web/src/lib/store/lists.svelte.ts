@@ -45,7 +45,7 @@ export class ListStore extends ListRows {
       for (const [id, members] of this.members) {
         if (this.find(id)?.member_count !== members.length) this.members.delete(id);
       }
-      // The server still counts the tasks waiting out their Undo window: the page does not.
+      // The server may still count the tasks whose delete is on its way: the page does not.
       for (const task of this.held.values()) this.recount(task, undefined);
       this.phase = 'ready';
     } catch {
@@ -71,7 +71,7 @@ export class ListStore extends ListRows {
           this.forget(change.id);
         } else {
           this.put(change.data);
-          // The server still counts the tasks waiting out their Undo window: the page does not.
+          // The server may still count the tasks whose delete is on its way: the page does not.
           for (const task of this.held.values()) {
             if (task.list_id === change.id) this.recount(task, undefined);
           }

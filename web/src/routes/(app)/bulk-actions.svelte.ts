@@ -1,98 +1,13 @@
-import type { BulkAction, Task } from '@tasks/shared';
-import { BULK_IDS_MAX, LIST_LIMIT_MAX } from 'virtual:contract';
+import type { Task } from '@tasks/shared';
 import * as api from '$lib/api/tasks';
-import { networkStatus } from '$lib/api/network-status.svelte';
 import { toasts } from '$lib/components/toasts.svelte';
 import { bulkCompleteInverse, movesBack } from '$lib/undo/inverse';
 import { closeOffer, offerUndo } from '$lib/undo/undo.svelte';
-import { changed, reason } from './task-actions.svelte';
+import { reason } from './task-actions.svelte';
+import { allTasks, applied, byId, type Done, inChunks, undoBulk } from './bulk-writes';
 import type { TaskList } from './task-list.svelte';
-import type { TaskStatus } from './task-query';
 
 // "Mark all complete" and "Clear completed": they act on every matching task, loaded or not.
-
-/**
- * Every task of the page's scope with `status` on the server (all pages, not only those shown).
- * Offline, the ones the device knows: those `shown` (the page as the user saw it, without the
- * tasks hidden by a delete in its Undo window).
- */
-async function allTasks(
-  list: TaskList,
-  status: Exclude<TaskStatus, 'all'>,
-  shown: Task[],
-): Promise<Task[]> {
-  if (networkStatus.browserOffline) {
-    return shown.filter((task) => task.completed === (status === 'completed'));
-  }
-  const tasks: Task[] = [];
-  const { params, listId } = list.scope;
-  let page = await api.listTasks({ ...params, list_id: listId, status, limit: LIST_LIMIT_MAX });
-  tasks.push(...page.tasks);
-  while (page.next) {
-    page = await api.listTasks(page.next);
-    tasks.push(...page.tasks);
-  }
-  return tasks;
-}
-
-/** What bulk work did: the ids acted on, and the tasks it changed as they are now. */
-interface Done {
-  updated: string[];
-  tasks: Task[];
-}
-
-const byId = (tasks: Task[]) => new Map(tasks.map((task) => [task.id, task]));
-
-/**
- * One request per 500 ids, each journaled in the device's outbox until answered (so one made
- * offline is sent after a reload, in order with the single writes); `into` collects the answers.
- */
-async function inChunks(
-  list: TaskList,
-  action: BulkAction['action'],
-  ids: string[],
-  listId?: string,
-  into: Done = { updated: [], tasks: [] },
-): Promise<Done> {
-  for (let start = 0; start < ids.length; start += BULK_IDS_MAX) {
-    const chunk = ids.slice(start, start + BULK_IDS_MAX);
-    const keys = chunk.map((id) => list.keyOf(id));
-    const key = crypto.randomUUID();
-    const versions = keys.map((task) => list.find(task)?.version ?? 0);
-    const write = { key, action, keys, ids: chunk, versions, list_id: listId };
-    const entry = list.journal({ kind: 'bulk', ...write });
-    try {
-      const result = await api.bulkAction(action, chunk, listId);
-      into.updated.push(...result.updated);
-      into.tasks.push(...result.tasks);
-    } finally {
-      list.unjournal(entry);
-    }
-  }
-  return into;
-}
-
-/**
- * The store takes the answers (new versions, counts moved from `before`), so nothing is read
- * again and a toggle right after is sent with the version the bulk write produced.
- */
-function applied(list: TaskList, done: Done, before: Task[], deleted = false): void {
-  list.applyBulk(deleted ? [] : done.tasks, deleted ? done.updated : [], byId(before));
-  changed();
-}
-
-/** Runs bulk work as an undo (an ordinary write) and applies its answers. */
-function undoBulk(list: TaskList, before: Task[], work: (into: Done) => Promise<unknown>) {
-  const done: Done = { updated: [], tasks: [] };
-  return list
-    .write(() => work(done))
-    .then(() => applied(list, done, before))
-    .catch((error: unknown) => {
-      // Part of it may have been written: show what is now so.
-      if (done.tasks.length > 0) applied(list, done, before);
-      toasts.error(`Couldn’t undo: ${reason(error)}`);
-    });
-}
 
 /** Moves the chosen tasks (by key) into another list in one request per 500. */
 export async function moveTasks(list: TaskList, keys: string[], listId: string, name: string) {
@@ -102,7 +17,7 @@ export async function moveTasks(list: TaskList, keys: string[], listId: string, 
   const shown = $state.snapshot(list.tasks) as Task[];
   list.showMoved(keys, listId);
   try {
-    const done = await list.write(() => inChunks(list, 'move', ids, listId));
+    const done = await list.write(() => inChunks(list, 'move', ids, { listId }));
     applied(list, done, before);
     const moved = done.updated.length;
     const refused = ids.length - moved;
@@ -115,7 +30,8 @@ export async function moveTasks(list: TaskList, keys: string[], listId: string, 
     );
     const undo = () =>
       undoBulk(list, done.tasks, async (into) => {
-        for (const [to, backIds] of back) await inChunks(list, 'move', backIds, to, into);
+        for (const [to, backIds] of back)
+          await inChunks(list, 'move', backIds, { listId: to, into });
       });
     offerUndo(
       `Moved ${moved} ${moved === 1 ? 'task' : 'tasks'} to “${name}”` +
@@ -146,9 +62,19 @@ export async function markAllComplete(list: TaskList): Promise<void> {
     if (pending.length === 0) return;
     const { reopen, restore } = bulkCompleteInverse(pending, byId(done.tasks));
     const undo = async (into: Done) => {
-      if (reopen.length) await inChunks(list, 'reopen', reopen, undefined, into);
-      for (const task of restore)
-        into.tasks.push(await api.restoreOccurrence(task.id, task.version, task.occurrence));
+      // Journaled before anything is sent, so all of the undo survives a close offline.
+      const entries = restore.map((task) =>
+        list.journal({ kind: 'occurrence', key: list.keyOf(task.id), ...task }),
+      );
+      try {
+        if (reopen.length) await inChunks(list, 'reopen', reopen, { into });
+        for (const [index, task] of restore.entries()) {
+          into.tasks.push(await api.restoreOccurrence(task.id, task.version, task.occurrence));
+          list.unjournal(entries[index]!);
+        }
+      } finally {
+        entries.forEach((entry) => list.unjournal(entry));
+      }
     };
     const count = pending.length;
     offerUndo(`Marked ${count} ${count === 1 ? 'task' : 'tasks'} complete`, () =>
@@ -160,7 +86,10 @@ export async function markAllComplete(list: TaskList): Promise<void> {
   }
 }
 
-/** Hides every completed task with an Undo toast; they are deleted when the toast goes. */
+/**
+ * Deletes every completed task (all pages) at once, with Undo: a bulk restore, an ordinary write
+ * queued behind the delete. The shown ones are hidden until the delete is answered.
+ */
 export async function clearCompleted(list: TaskList): Promise<void> {
   closeOffer();
   const visible = $state.snapshot(list.visible) as Task[];
@@ -179,19 +108,38 @@ export async function clearCompleted(list: TaskList): Promise<void> {
     unhide();
     return void toasts.show('There are no completed tasks to clear.');
   }
-  offerUndo(
-    `Cleared ${ids.length} completed ${ids.length === 1 ? 'task' : 'tasks'}`,
-    unhide,
-    () =>
-      void list
-        .write(() => inChunks(list, 'delete', ids))
-        .then((done) => {
-          applied(list, done, completed, true);
-          unhide();
-        })
-        .catch((error: unknown) => {
-          unhide();
-          toasts.error(`Couldn’t clear completed tasks: ${reason(error)}`);
-        }),
-  );
+  let undone = false;
+  let gone = false;
+  const cleared = list
+    .write(() => inChunks(list, 'delete', ids))
+    .then(
+      (done) => {
+        if (!undone) applied(list, done, completed, true);
+        gone = !undone;
+        unhide();
+        return done;
+      },
+      (error: unknown) => {
+        unhide();
+        toasts.error(`Couldn’t clear completed tasks: ${reason(error)}`);
+        return undefined;
+      },
+    );
+  const undo = async () => {
+    undone = true;
+    unhide();
+    // Already gone from the page: shown (those the page showed) and counted again at once.
+    if (gone) for (const task of completed) showAgain(list, task, shown);
+    // Journaled now, sent once the delete is answered (offline both wait, in order).
+    await undoBulk(list, completed, (into) =>
+      inChunks(list, 'restore', ids, { into, after: cleared }),
+    );
+  };
+  offerUndo(`Cleared ${ids.length} completed ${ids.length === 1 ? 'task' : 'tasks'}`, undo);
+}
+
+function showAgain(list: TaskList, task: Task, shown: readonly string[]): void {
+  const key = list.keyOf(task.id);
+  if (shown.includes(key)) list.showAgain(key, task);
+  else list.recount(undefined, task);
 }

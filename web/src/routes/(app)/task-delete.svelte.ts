@@ -6,60 +6,74 @@ import { offerUndo } from '$lib/undo/undo.svelte';
 import type { TaskList } from './task-list.svelte';
 import { changed, noteRefusal, quote, reason } from './task-notes';
 
-// Deleting a task: hidden at once, journaled at once, sent when its Undo window closes
-// (decisions 0023, 0029).
+// Deleting a task: hidden at once and deleted on the server at once (journaled, so one made
+// offline is sent later); Undo brings it back with a restore, an ordinary write of its own
+// (decision 0034). The row stays in the store, hidden, until the delete is answered, so a write
+// to it still in flight finds it and the delete is sent with the version that write produced.
 
-const journalDelete = (list: TaskList, key: string, task: Task) =>
-  list.journal({ kind: 'delete', key, id: list.idOf(key), version: task.version });
-
-/**
- * Hides the task with an Undo toast; it is deleted when the toast goes. The delete is journaled
- * at once, not when the window closes: a tab closed, killed or offline inside the window still
- * sends it at the next open (decision 0029); Undo takes it out of the journal again.
- */
+/** Deletes the task now, with Undo. */
 export function deleteTask(list: TaskList, task: Task): void {
   const key = list.keyOf(task.id);
-  list.hideDeleted(key, $state.snapshot(task) as Task);
-  const entry = journalDelete(list, key, task);
-  offerUndo(
-    `Deleted ${quote(task)}`,
-    () => {
-      list.unjournal(entry);
-      list.unhideDeleted(key);
-    },
-    () => void list.queue(key, () => commitDelete(list, key, task, entry)),
-  );
+  const before = $state.snapshot(task) as Task;
+  sendDelete(list, key, before);
+  offerUndo(`Deleted ${quote(task)}`, () => restoreTask(list, key, before));
 }
 
-async function commitDelete(
-  list: TaskList,
-  key: string,
-  task: Task,
-  entry: Promise<number | undefined>,
-): Promise<void> {
-  const version = list.find(key)?.version ?? task.version;
+/** Undo of a create: the delete of that task, an ordinary write (it has no undo of its own). */
+export function undoCreate(list: TaskList, key: string, task: Task): void {
+  sendDelete(list, key, $state.snapshot(list.find(key) ?? task) as Task);
+}
+
+function sendDelete(list: TaskList, key: string, task: Task): void {
+  list.hideDeleted(key, task);
+  const entry = list.journal({ kind: 'delete', key, id: list.idOf(key), version: task.version });
+  void list.queue(key, async () => {
+    try {
+      await api.deleteTask(list.idOf(key), list.find(key)?.version ?? task.version);
+      list.deleted(key);
+      changed();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return list.deleted(key);
+      refused(list, key, task, error);
+    } finally {
+      list.unjournal(entry);
+    }
+  });
+}
+
+function refused(list: TaskList, key: string, task: Task, error: unknown): void {
+  list.unhideDeleted(key);
+  noteRefusal(list, error);
+  const stale = error instanceof ApiError && error.status === 412;
+  toasts.error(
+    `${quote(task)} was not deleted: ${stale ? 'it was changed elsewhere' : reason(error)}.`,
+  );
+  list.reload();
+}
+
+/**
+ * The undo of a delete: the task is shown again at once and restored on the server after the
+ * delete (in the task's queue: offline both wait, in order). Its answer is the task as restored.
+ */
+export async function restoreTask(list: TaskList, key: string, before: Task): Promise<void> {
+  list.showAgain(key, before);
+  const entry = list.journal({ kind: 'restore', key, id: list.idOf(key), task: before });
   try {
-    await api.deleteTask(list.idOf(key), version);
-    list.unjournal(entry);
-    list.deleted(key);
+    const task = await list.queue(key, async () => {
+      const restored = await api.restoreTask(list.idOf(key));
+      // The queue starts the next write (a second delete) before the code below runs: it must
+      // already see the restored version, or it meets a 412.
+      const current = list.find(key);
+      if (current) current.version = restored.version;
+      return restored;
+    });
+    list.restored(key, before, task);
     changed();
   } catch (error) {
-    list.unjournal(entry);
-    if (error instanceof ApiError && error.status === 404) return list.deleted(key);
-    list.unhideDeleted(key);
+    list.gone(key, before);
     noteRefusal(list, error);
-    const why =
-      error instanceof ApiError && error.status === 412
-        ? 'it was changed elsewhere'
-        : reason(error);
-    toasts.error(`${quote(task)} was not deleted: ${why}.`);
-    list.reload();
+    toasts.error(`Couldn’t bring back ${quote(before)}: ${reason(error)}.`);
+  } finally {
+    list.unjournal(entry);
   }
-}
-
-/** Undo of a create: the delete of that task, an ordinary write (no window: it is the undo). */
-export function undoCreate(list: TaskList, key: string, task: Task): void {
-  const now = list.find(key) ?? task;
-  list.hideDeleted(key, $state.snapshot(now) as Task);
-  void list.queue(key, () => commitDelete(list, key, now, journalDelete(list, key, now)));
 }

@@ -51,6 +51,18 @@ describe('showLeftBehind: writes still in the outbox, shown on a view recalled f
     expect(pendingOf(lists)).toEqual([2, 0]);
   });
 
+  it('shows a deleted task restored again, and leaves an occurrence put back to the server', () => {
+    const { page, lists } = recalled(a, b);
+    showLeftBehind(page, [
+      entry({ kind: 'delete', key: a.id, id: a.id, version: 1 }, 1),
+      entry({ kind: 'restore', key: a.id, id: a.id, task: a }, 2),
+      entry({ kind: 'occurrence', key: b.id, id: b.id, version: 2, occurrence: 1 }, 3),
+    ]);
+    expect(titles(page)).toEqual(['a', 'b']);
+    expect(page.counts).toMatchObject({ all: 2, pending: 2 });
+    expect(pendingOf(lists)).toEqual([2, 0]);
+  });
+
   it('changes nothing when the recalled view already shows the writes', () => {
     const { page, lists } = recalled(
       aTask({ ...a, title: 'a2' }),

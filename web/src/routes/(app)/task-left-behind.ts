@@ -22,6 +22,10 @@ export function showLeftBehind(list: TaskRows, entries: OutboxEntry[]): void {
         const task = shownAs(list, entry.ids?.[index], key);
         if (task) show(list, task, afterBulk(task, entry));
       }
+    } else if (entry.kind === 'occurrence') {
+      continue; // the occurrence put back is the server's to say: the read after the replay
+    } else if (entry.kind === 'restore') {
+      if (!shownAs(list, entry.id, entry.key)) show(list, undefined, entry.task);
     } else {
       const task = shownAs(list, entry.id, entry.key);
       if (!task) continue;
@@ -43,6 +47,8 @@ const inboxOf = (list: TaskRows) => list.lists?.inbox?.id;
 
 function afterBulk(task: Task, entry: Bulk): Task | undefined {
   if (entry.action === 'delete') return undefined;
+  // A bulk restore's tasks come back with the read after the replay (the entry keeps no rows).
+  if (entry.action === 'restore') return task;
   if (entry.action === 'move') return { ...task, list_id: entry.list_id ?? task.list_id };
   return { ...task, completed: entry.action === 'complete' };
 }

@@ -73,7 +73,7 @@ export class TaskList extends TaskRows {
         if (controller.signal.aborted) return;
         if (serial !== this.writeSerial || this.writing) continue;
         this.tasks = page.tasks;
-        // The server still counts the tasks waiting out their Undo window: the page does not.
+        // The server may still count the tasks whose delete is on its way: the page does not.
         for (const task of this.deleting.values()) recount(counts, task, undefined);
         this.counts = counts;
         this.next = page.next;

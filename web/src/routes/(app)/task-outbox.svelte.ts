@@ -84,6 +84,13 @@ async function replayOne(list: TaskList, plan: ReplayPlan, entry: OutboxEntry): 
         plan.answered(entry, outcome.current);
         list.addConflict({ key: entry.key, mine: entry.changes, theirs: outcome.current });
       } else plan.answered(entry, task);
+    } else if (entry.kind === 'occurrence') {
+      const task = await api.restoreOccurrence(target.id, target.version, entry.occurrence);
+      plan.answered(entry, task);
+    } else if (entry.kind === 'restore') {
+      const task = await api.restoreTask(target.id);
+      plan.answered(entry, task);
+      if (list.find(entry.key)) list.replace(task, entry.key);
     } else {
       await replayDelete(list, entry, target.id, target.version);
       plan.answered(entry, undefined);

@@ -9,7 +9,7 @@ import type { TaskScope, TaskView } from './task-query';
 import { TaskWrites } from './task-writes.svelte';
 
 /**
- * The task store's rows: the tasks a page shows, those hidden by a delete in its Undo window,
+ * The task store's rows: the tasks a page shows, those hidden by a delete on its way,
  * and the counts, moved with every change of a row (`recount`, the lists' pending counts too).
  * `TaskList` extends it with the reads, the feed and the bulk answers.
  */
@@ -18,14 +18,14 @@ export class TaskRows extends TaskWrites {
   scope: TaskScope;
   readonly lists: ListStore | undefined;
   tasks = $state<Task[]>([]);
-  /** Keys (see keyOf) of tasks waiting out their undo window before they are deleted. */
+  /** Keys (see keyOf) of tasks deleted whose delete is not answered yet (or being cleared). */
   hidden = new SvelteSet<string>();
   /** Keys of tasks with a write in flight. */
   saving = new SvelteSet<string>();
   /** Every task's counts (not only the loaded ones'), and the most used tags. */
   counts = $state<TaskCounts>(structuredClone(NO_COUNTS));
   visible = $derived(this.tasks.filter((task) => !this.hidden.has(this.keyOf(task.id))));
-  /** Tasks hidden by a delete that has not been sent yet (its Undo window), by key. */
+  /** Tasks hidden by a delete not answered yet, as they were, by key. */
   protected readonly deleting = new SvelteMap<string, Task>();
 
   constructor(view: TaskView, scope: TaskScope, lists?: ListStore) {
@@ -52,10 +52,36 @@ export class TaskRows extends TaskWrites {
     this.lists?.release(key, true);
   }
 
-  /** The server deleted the hidden task: it leaves the list; the counts already left it out. */
+  /**
+   * The server deleted the hidden task: it leaves the list; the counts already left it out. Undone
+   * meanwhile (shown again, its restore queued behind the delete), it stays.
+   */
   deleted(key: string): void {
-    this.deleting.delete(key);
+    if (!this.deleting.delete(key)) return;
+    this.hidden.delete(key);
     this.lists?.release(key, false);
+    this.remove(key);
+  }
+
+  /** Shows a deleted task again at once (its restore is on its way), counted back in. */
+  showAgain(key: string, before: Task): void {
+    if (this.deleting.has(key)) return this.unhideDeleted(key);
+    if (this.find(key)) return;
+    this.recount(undefined, before);
+    if (this.fitsStatus(before)) this.insert(before);
+  }
+
+  /** The restore of a task shown again as `before` was answered with `task`. */
+  restored(key: string, before: Task, task: Task): void {
+    this.recount(before, task);
+    if (!this.find(key)) return;
+    if (this.fitsStatus(task)) this.replace(task, key);
+    else this.remove(key);
+  }
+
+  /** A task shown again could not be restored: it leaves again. */
+  gone(key: string, before: Task): void {
+    this.recount(before, undefined);
     this.remove(key);
   }
 

@@ -72,6 +72,8 @@ export async function restoreOccurrence(
   occurrence: number,
 ): Promise<void> {
   list.saving.add(key);
+  const version = list.find(key)?.version ?? fallback.version;
+  const entry = list.journal({ kind: 'occurrence', key, id: list.idOf(key), version, occurrence });
   try {
     const task = await list.queue(key, () => {
       const version = list.find(key)?.version ?? fallback.version;
@@ -92,6 +94,7 @@ export async function restoreOccurrence(
     toasts.error(`Couldn’t undo ${quote(fallback)}: ${why}.`);
     list.reload();
   } finally {
+    list.unjournal(entry);
     if (!list.isQueued(key)) list.saving.delete(key);
   }
 }

@@ -2,21 +2,15 @@ import type { Invitation, List, Member } from '@tasks/shared';
 import { describe, expect, it } from 'vitest';
 import { applyInvitationChanges } from './invitations-feed';
 import { ListStore } from './lists.svelte';
-import { aTask } from './task.test-helper';
+import { aList, aTask } from './task.test-helper';
 
 const INBOX = '00000000-0000-4000-8000-000000000001';
 const WORK = '00000000-0000-4000-8000-000000000002';
 const ME = '00000000-0000-4000-8000-00000000000a';
 const SAM = '00000000-0000-4000-8000-00000000000b';
 
-function list(id: string, name: string, extra: Partial<List> = {}): List {
-  const now = new Date().toISOString();
-  return {
-    ...{ id, name, color: 'gray', position: 1, archived: false, is_inbox: false, role: 'owner' },
-    ...{ member_count: 2, pending_count: 1, created_at: now, updated_at: now },
-    ...extra,
-  };
-}
+const list = (id: string, name: string, extra: Partial<List> = {}) =>
+  aList({ id, name, position: 1, member_count: 2, pending_count: 1, ...extra });
 
 function store(): ListStore {
   const lists = new ListStore();

@@ -4,17 +4,12 @@ import { acceptToken } from '$lib/api/session';
 import { FeedCursor } from '$lib/live/feed';
 import { rememberOwnWrite, trackWrite } from '$lib/live/own-writes';
 import { ListStore } from './lists.svelte';
-import { aTask } from './task.test-helper';
+import { aList, aTask } from './task.test-helper';
 
 const WORK = '00000000-0000-4000-8000-000000000002';
 
-function work(pending_count: number): List {
-  const now = new Date().toISOString();
-  return {
-    ...{ id: WORK, name: 'Work', color: 'gray', position: 1, archived: false, is_inbox: false },
-    ...{ role: 'owner', member_count: 1, pending_count, created_at: now, updated_at: now },
-  };
-}
+const work = (pending_count: number) =>
+  aList({ id: WORK, name: 'Work', position: 1, pending_count });
 
 const page = (cursor: string, lists: List[] = []): ChangePage => ({
   changes: lists.map((data) => ({ entity: 'list', id: data.id, op: 'upsert', data })),

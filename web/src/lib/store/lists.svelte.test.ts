@@ -1,19 +1,13 @@
 import type { List } from '@tasks/shared';
 import { describe, expect, it } from 'vitest';
 import { ListStore } from './lists.svelte';
-import { aTask } from './task.test-helper';
+import { aList, aTask } from './task.test-helper';
 
 const INBOX = '00000000-0000-4000-8000-000000000001';
 const WORK = '00000000-0000-4000-8000-000000000002';
 
-function list(id: string, name: string, pending: number, extra: Partial<List> = {}): List {
-  const now = new Date().toISOString();
-  return {
-    ...{ id, name, color: 'gray', position: 0, archived: false, is_inbox: false, role: 'owner' },
-    ...{ member_count: 1, pending_count: pending, created_at: now, updated_at: now },
-    ...extra,
-  };
-}
+const list = (id: string, name: string, pending: number, extra: Partial<List> = {}) =>
+  aList({ id, name, pending_count: pending, ...extra });
 
 function store(): ListStore {
   const lists = new ListStore();

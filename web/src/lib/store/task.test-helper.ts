@@ -1,4 +1,4 @@
-import type { Task } from '@tasks/shared';
+import type { List, Task } from '@tasks/shared';
 
 /**
  * A task as the API answers it, for unit tests: every field the contract has, so a new field
@@ -25,6 +25,22 @@ export const aTask = (fields: Partial<Task> = {}): Task => ({
   recurrence: null,
   occurrence: 1,
   version: 1,
+  created_at: '2026-01-01T00:00:00.000Z',
+  updated_at: '2026-01-01T00:00:00.000Z',
+  ...fields,
+});
+
+/** A list as the API answers it, for unit tests (the caller's own, one member, nothing pending). */
+export const aList = (fields: Partial<List> = {}): List => ({
+  id: crypto.randomUUID(),
+  name: 'List',
+  color: 'gray',
+  is_inbox: false,
+  archived: false,
+  position: 0,
+  role: 'owner',
+  member_count: 1,
+  pending_count: 0,
   created_at: '2026-01-01T00:00:00.000Z',
   updated_at: '2026-01-01T00:00:00.000Z',
   ...fields,

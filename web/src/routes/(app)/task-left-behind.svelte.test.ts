@@ -1,36 +1,19 @@
-import type { List, Task } from '@tasks/shared';
+import type { Task } from '@tasks/shared';
 import { describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '$lib/offline/outbox';
-import { ListStore } from '$lib/store/lists.svelte';
 import { aTask } from '$lib/store/task.test-helper';
-import { TaskList } from './task-list.svelte';
+import type { TaskList } from './task-list.svelte';
 import { showLeftBehind } from './task-left-behind';
-import { ALL_TASKS, readView } from './task-query';
+import { HOME, pageWith, pendingOf, WORK } from './task-page.test-helper';
 
-const HOME = 'b1a9d9a4-0000-4000-8000-000000000001';
-const WORK = 'b1a9d9a4-0000-4000-8000-000000000002';
 const NEW = 'b1a9d9a4-0000-4000-8000-0000000000aa';
 
-const list = (id: string, pending_count: number): List => ({
-  ...{ id, name: id === HOME ? 'Home' : 'Work', color: 'blue', is_inbox: id === HOME },
-  ...{ archived: false, position: 0, role: 'owner', member_count: 1, pending_count },
-  ...{ created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' },
-});
-
 /** The pending view as recalled from the device: `tasks`, all pending, all in Home. */
-function recalled(...tasks: Task[]) {
-  const lists = new ListStore();
-  lists.lists = [list(HOME, tasks.length), list(WORK, 0)];
-  const page = new TaskList(readView(new URL('http://app.test/?status=pending')), ALL_TASKS, lists);
-  page.tasks = tasks;
-  page.counts = { all: tasks.length, pending: tasks.length, completed: 0, tags: [] };
-  return { page, lists };
-}
+const recalled = (...tasks: Task[]) => pageWith(tasks, 'http://app.test/?status=pending');
 
 const entry = (write: Record<string, unknown>, seq: number) =>
   ({ ...write, seq, user: 'u' }) as OutboxEntry;
 const titles = (page: TaskList) => page.tasks.map((task) => task.title);
-const pendingOf = (lists: ListStore) => lists.lists.map((l) => l.pending_count);
 
 describe('showLeftBehind: writes still in the outbox, shown on a view recalled from before them', () => {
   const a = aTask({ title: 'a', list_id: HOME });

@@ -1,43 +1,13 @@
-import type { List, Task } from '@tasks/shared';
+import type { Task } from '@tasks/shared';
 import { describe, expect, it, vi } from 'vitest';
-import { ListStore } from '$lib/store/lists.svelte';
 import { aTask } from '$lib/store/task.test-helper';
-import { TaskList } from './task-list.svelte';
-import { ALL_TASKS, readView, type TaskScope } from './task-query';
-
-const HOME = 'b1a9d9a4-0000-4000-8000-000000000001';
-const WORK = 'b1a9d9a4-0000-4000-8000-000000000002';
-
-const list = (id: string, pending_count: number): List => ({
-  id,
-  name: id === HOME ? 'Home' : 'Work',
-  color: 'blue',
-  is_inbox: id === HOME,
-  archived: false,
-  position: 0,
-  role: 'owner',
-  member_count: 1,
-  pending_count,
-  created_at: '2026-01-01T00:00:00.000Z',
-  updated_at: '2026-01-01T00:00:00.000Z',
-});
+import { HOME, list, pageWith as page, pendingOf, WORK } from './task-page.test-helper';
+import type { TaskScope } from './task-query';
 
 /** A page showing `tasks` (all in Home), with the lists' and the filters' counts they make. */
-function pageWith(...tasks: Task[]) {
-  return scopedPageWith(ALL_TASKS, ...tasks);
-}
-
-function scopedPageWith(scope: TaskScope, ...tasks: Task[]) {
-  const lists = new ListStore();
-  const pending = tasks.filter((t) => !t.completed).length;
-  lists.lists = [list(HOME, pending), list(WORK, 0)];
-  const page = new TaskList(readView(new URL('http://app.test/')), scope, lists);
-  page.tasks = tasks;
-  page.counts = { all: tasks.length, pending, completed: tasks.length - pending, tags: [] };
-  return { page, lists };
-}
-
-const pendingOf = (lists: ListStore) => lists.lists.map((l) => l.pending_count);
+const pageWith = (...tasks: Task[]) => page(tasks);
+const scopedPageWith = (scope: TaskScope, ...tasks: Task[]) =>
+  page(tasks, 'http://app.test/', scope);
 const byId = (tasks: Task[]) => new Map(tasks.map((task) => [task.id, task]));
 
 describe('TaskList.applyBulk: a bulk answer keeps the page current without a re-read', () => {

@@ -30,10 +30,10 @@ function sendDelete(list: TaskList, key: string, task: Task): void {
   void list.queue(key, async () => {
     try {
       await api.deleteTask(list.idOf(key), list.find(key)?.version ?? task.version);
-      list.deleted(key);
+      list.deleted(key, task);
       changed();
     } catch (error) {
-      if (error instanceof ApiError && error.status === 404) return list.deleted(key);
+      if (error instanceof ApiError && error.status === 404) return list.deleted(key, task);
       refused(list, key, task, error);
     } finally {
       list.unjournal(entry);
@@ -42,7 +42,7 @@ function sendDelete(list: TaskList, key: string, task: Task): void {
 }
 
 function refused(list: TaskList, key: string, task: Task, error: unknown): void {
-  list.unhideDeleted(key);
+  list.unhideDeleted(key, task);
   noteRefusal(list, error);
   const stale = error instanceof ApiError && error.status === 412;
   toasts.error(

@@ -43,9 +43,14 @@ export class TaskRows extends TaskWrites {
     this.lists?.hold(key, task);
   }
 
-  /** Shows a hidden deleted task again (Undo, or the delete failed) and counts it back in. */
-  unhideDeleted(key: string): void {
+  /**
+   * Shows a hidden deleted task again (Undo, or the delete failed) and counts it back in. `of`,
+   * the task as `hideDeleted` got it, names which delete: a refusal of an earlier one (deleted,
+   * undone, deleted again) leaves the later one hidden.
+   */
+  unhideDeleted(key: string, of?: Task): void {
     const task = this.deleting.get(key);
+    if (of && task !== of) return;
     this.hidden.delete(key);
     this.deleting.delete(key);
     if (task) recount(this.counts, undefined, task);
@@ -53,11 +58,14 @@ export class TaskRows extends TaskWrites {
   }
 
   /**
-   * The server deleted the hidden task: it leaves the list; the counts already left it out. Undone
-   * meanwhile (shown again, its restore queued behind the delete), it stays.
+   * The server deleted the hidden task (`of`: as `hideDeleted` got it): it leaves the list; the
+   * counts already left it out. Undone meanwhile (shown again, its restore queued behind the
+   * delete), it stays; deleted again since, it waits for that delete, the restore between them
+   * giving the row the version the second one must send.
    */
-  deleted(key: string): void {
-    if (!this.deleting.delete(key)) return;
+  deleted(key: string, of: Task): void {
+    if (this.deleting.get(key) !== of) return;
+    this.deleting.delete(key);
     this.hidden.delete(key);
     this.lists?.release(key, false);
     this.remove(key);

@@ -127,8 +127,8 @@ export class ReplayPlan {
   answeredBulk(entry: BulkEntry, result: BulkResult): void {
     const tasks = new Map(result.tasks.map((task) => [task.id, task]));
     const done = new Set(result.updated);
+    const restore = entry.action === 'restore';
     for (const [index, key] of entry.keys.entries()) {
-      const restore = entry.action === 'restore';
       const id = this.#idFor(key, entry.ids?.[index], restore);
       if (id === undefined) continue;
       const task = tasks.get(id);

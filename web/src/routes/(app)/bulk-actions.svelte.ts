@@ -4,7 +4,16 @@ import { toasts } from '$lib/components/toasts.svelte';
 import { bulkCompleteInverse, movesBack } from '$lib/undo/inverse';
 import { closeOffer, offerUndo } from '$lib/undo/undo.svelte';
 import { reason } from './task-actions.svelte';
-import { allTasks, applied, byId, type Done, inChunks, undoBulk } from './bulk-writes';
+import {
+  allTasks,
+  applied,
+  byId,
+  type Done,
+  inChunks,
+  journalChunks,
+  sendInOrder,
+  undoBulk,
+} from './bulk-writes';
 import type { TaskList } from './task-list.svelte';
 
 // "Mark all complete" and "Clear completed": they act on every matching task, loaded or not.
@@ -63,18 +72,13 @@ export async function markAllComplete(list: TaskList): Promise<void> {
     const { reopen, restore } = bulkCompleteInverse(pending, byId(done.tasks));
     const undo = async (into: Done) => {
       // Journaled before anything is sent, so all of the undo survives a close offline.
-      const entries = restore.map((task) =>
-        list.journal({ kind: 'occurrence', key: list.keyOf(task.id), ...task }),
-      );
-      try {
-        if (reopen.length) await inChunks(list, 'reopen', reopen, { into });
-        for (const [index, task] of restore.entries()) {
-          into.tasks.push(await api.restoreOccurrence(task.id, task.version, task.occurrence));
-          list.unjournal(entries[index]!);
-        }
-      } finally {
-        entries.forEach((entry) => list.unjournal(entry));
-      }
+      const occurrences = restore.map((task) => ({
+        entry: list.journal({ kind: 'occurrence', key: list.keyOf(task.id), ...task }),
+        send: async () =>
+          into.tasks.push(await api.restoreOccurrence(task.id, task.version, task.occurrence)),
+      }));
+      const reopens = journalChunks(list, 'reopen', reopen, { into });
+      await sendInOrder(list, [...reopens, ...occurrences]);
     };
     const count = pending.length;
     offerUndo(`Marked ${count} ${count === 1 ? 'task' : 'tasks'} complete`, () =>

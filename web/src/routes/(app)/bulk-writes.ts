@@ -42,39 +42,69 @@ export interface Done {
 
 export const byId = (tasks: Task[]) => new Map(tasks.map((task) => [task.id, task]));
 
+/** A write journaled in the outbox, and how to send it. */
+export interface JournaledStep {
+  entry: Promise<number | undefined>;
+  send: () => Promise<unknown>;
+}
+
 /**
- * One request per 500 ids, each journaled in the device's outbox until answered (so one made
- * offline is sent after a reload, in order with the single writes), all of them before the first
- * is sent, and sent once `after` (an earlier write they undo) settles; `into` collects answers.
+ * Sends journaled writes one after another; each leaves the outbox once answered, and the first
+ * refusal gives up the rest (out of the outbox too: they were never sent).
  */
-export async function inChunks(
-  list: TaskList,
-  action: BulkAction['action'],
-  ids: string[],
-  { listId, into = { updated: [], tasks: [] }, after }: ChunkOptions = {},
-): Promise<Done> {
-  const chunks = [];
-  for (let start = 0; start < ids.length; start += BULK_IDS_MAX) {
-    const chunk = ids.slice(start, start + BULK_IDS_MAX);
-    const keys = chunk.map((id) => list.keyOf(id));
-    const versions = keys.map((task) => list.find(task)?.version ?? 0);
-    const write = { key: crypto.randomUUID(), action, keys, ids: chunk, versions, list_id: listId };
-    chunks.push({ chunk, entry: list.journal({ kind: 'bulk', ...write }) });
-  }
-  await after?.catch(() => undefined);
-  for (const [index, { chunk, entry }] of chunks.entries()) {
+export async function sendInOrder(list: TaskList, steps: JournaledStep[]): Promise<void> {
+  for (const [index, { entry, send }] of steps.entries()) {
     try {
-      const result = await api.bulkAction(action, chunk, listId);
-      into.updated.push(...result.updated);
-      into.tasks.push(...result.tasks);
+      await send();
     } catch (error) {
-      // Not sent: none of the rest is either, and none of them waits in the outbox.
-      for (const rest of chunks.slice(index + 1)) list.unjournal(rest.entry);
+      for (const rest of steps.slice(index + 1)) list.unjournal(rest.entry);
       throw error;
     } finally {
       list.unjournal(entry);
     }
   }
+}
+
+/**
+ * The requests of 500 ids each for a bulk action, journaled in the device's outbox now (so one
+ * made offline is sent after a reload, in order with the single writes); `into` collects answers.
+ */
+export function journalChunks(
+  list: TaskList,
+  action: BulkAction['action'],
+  ids: string[],
+  { listId, into = { updated: [], tasks: [] } }: ChunkOptions = {},
+): JournaledStep[] {
+  const steps: JournaledStep[] = [];
+  for (let start = 0; start < ids.length; start += BULK_IDS_MAX) {
+    const chunk = ids.slice(start, start + BULK_IDS_MAX);
+    const keys = chunk.map((id) => list.keyOf(id));
+    const versions = keys.map((task) => list.find(task)?.version ?? 0);
+    const write = { key: crypto.randomUUID(), action, keys, ids: chunk, versions, list_id: listId };
+    const send = async () => {
+      const result = await api.bulkAction(action, chunk, listId);
+      into.updated.push(...result.updated);
+      into.tasks.push(...result.tasks);
+    };
+    steps.push({ entry: list.journal({ kind: 'bulk', ...write }), send });
+  }
+  return steps;
+}
+
+/**
+ * A bulk action in requests of 500 ids, all journaled before the first is sent, and sent once
+ * `after` (an earlier write they undo) settles; `into` collects the answers.
+ */
+export async function inChunks(
+  list: TaskList,
+  action: BulkAction['action'],
+  ids: string[],
+  options: ChunkOptions & { after?: Promise<unknown> } = {},
+): Promise<Done> {
+  const into = options.into ?? { updated: [], tasks: [] };
+  const steps = journalChunks(list, action, ids, { ...options, into });
+  await options.after?.catch(() => undefined);
+  await sendInOrder(list, steps);
   return into;
 }
 
@@ -82,7 +112,6 @@ interface ChunkOptions {
   /** The destination of a move. */
   listId?: string;
   into?: Done;
-  after?: Promise<unknown>;
 }
 
 /**

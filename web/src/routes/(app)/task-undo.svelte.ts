@@ -72,7 +72,7 @@ export async function restoreOccurrence(
   occurrence: number,
 ): Promise<void> {
   list.saving.add(key);
-  const version = list.find(key)?.version ?? fallback.version;
+  const version = list.find(key)?.version ?? fallback.version; // as journaled; sent: the latest
   const entry = list.journal({ kind: 'occurrence', key, id: list.idOf(key), version, occurrence });
   try {
     const task = await list.queue(key, () => {

@@ -61,6 +61,7 @@ test('everything works from the keyboard alone', async ({ page }) => {
   await keyboard.press('Control+z');
   await expect(page.getByRole('checkbox', { name: 'Second by keyboard' })).toBeVisible();
   await expect.poll(async () => (await server('Second by keyboard'))?.completed).toBe(true);
+  await expect.poll(() => server('Second, renamed')).toBeUndefined();
   await keyboard.press('e');
   await keyboard.press('Control+A');
   await keyboard.type('Second, renamed');
@@ -74,6 +75,8 @@ test('everything works from the keyboard alone', async ({ page }) => {
   // Delete deletes the selected task, on the server at once; z brings it back (a restore: the
   // same task, one version on), and so does the Undo button, reachable from the keyboard.
   await expect(rows.nth(0)).toBeFocused();
+  // The row shows the rename before its write is answered: wait for the server to have it.
+  await expect.poll(() => server('Second, renamed')).toBeDefined();
   const renamed = await server('Second, renamed');
   await keyboard.press('Delete');
   await expect(page.getByRole('checkbox', { name: 'Second, renamed' })).toBeHidden();

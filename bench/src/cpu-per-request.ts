@@ -5,7 +5,7 @@
 // tree as it is, bundled once) gets its own workerd and its own accounts; blocks of requests
 // alternate between them. A bare worker answering every request with a constant is served beside
 // them as the row "workerd alone": the runtime's own HTTP cost, which no change to the API can cut.
-// Linux only. Diagnosis, not a goal: decision 0032.
+// Each cell also gives the median latency of its requests, for A/Bs on a quiet machine. Linux only. Diagnosis, not a goal: decision 0032.
 import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -99,11 +99,16 @@ async function bareBundle(like: WorkerBundle): Promise<WorkerBundle> {
   return bundleLike(like, dir);
 }
 
+/** Sends one request and reads its answer; resolves to its latency in ms. */
 async function send(origin: string, spec: RequestInit & { path: string }) {
+  const started = performance.now();
   const response = await fetch(origin + spec.path, spec);
   const text = await response.text();
   if (!response.ok) throw new Error(`${spec.method} ${spec.path} → ${response.status}: ${text}`);
+  return performance.now() - started;
 }
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
 
 const requests = Number(values.requests);
 const only = values.routes ? values.routes.split(',') : [];
@@ -134,6 +139,7 @@ try {
   console.log(`load average before: ${loadavg().map((l) => l.toFixed(1))}`);
   for (const route of routes) {
     const cpu = new Map(targets.map((t) => [t, 0]));
+    const latencies = new Map(targets.map((t) => [t, [] as number[]]));
     for (const t of targets) {
       // Warm-up (JIT, the auth snapshot); an update's `If-Match: "1"` may be spent only once.
       if (route.name === 'update') continue;
@@ -145,13 +151,19 @@ try {
       for (const t of order) {
         const before = await cpuNs(t.pid);
         for (let i = start; i < Math.min(requests, start + BLOCK); i++) {
-          await send(t.worker.url, route.request(i, t.fixtures, `cpu-${t.label}`));
+          latencies
+            .get(t)!
+            .push(await send(t.worker.url, route.request(i, t.fixtures, `cpu-${t.label}`)));
         }
         cpu.set(t, cpu.get(t)! + (await cpuNs(t.pid)) - before);
       }
     }
-    const cells = targets.map((t) => `${t.label}: ${(cpu.get(t)! / requests / 1e6).toFixed(3)}`);
-    console.log(`${route.name.padEnd(10)} CPU ms per request — ${cells.join(' · ')}`);
+    const cells = targets.map(
+      (t) =>
+        `${t.label}: ${(cpu.get(t)! / requests / 1e6).toFixed(3)} ` +
+        `(p50 ${median(latencies.get(t)!).toFixed(2)} ms)`,
+    );
+    console.log(`${route.name.padEnd(10)} CPU ms per request (latency) — ${cells.join(' · ')}`);
   }
   console.log(`load average after: ${loadavg().map((l) => l.toFixed(1))}`);
 } finally {

@@ -35,6 +35,8 @@ test('soak smoke: faults injected, nothing lost, duplicated or leaked, followers
   expect(report.unexpected4xx).toEqual({});
   // Reminders fell due while the faults hit the cron's runs: each sent once, none missed.
   expect(report.reminders.due).toBeGreaterThan(0);
-  expect(report.reminders.duplicates).toBe(0);
-  expect(report.reminders.missed).toBe(0);
+  // A failure shows each repeat's time and gap: a gap near the lease is a claim retaken while
+  // its run was still alive (decision 0026), a short one a settle that missed its claim.
+  const { duplicates, missed, repeats } = report.reminders;
+  expect({ duplicates, missed, repeats }).toEqual({ duplicates: 0, missed: 0, repeats: [] });
 });

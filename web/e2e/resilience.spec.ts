@@ -68,8 +68,9 @@ test('an edit that lost a race tells the user and shows the current version', as
   await expect(page.getByText('· notes')).toBeVisible();
   // Only the field this user changed was sent: the other device's title and priority stay.
   await expect(page.getByRole('checkbox', { name: 'Plan the trip to Rome' })).toBeVisible();
-  const [saved] = await api.list();
-  expect(saved).toMatchObject({ title: 'Plan the trip to Rome', description: 'Book the flights' });
+  await expect
+    .poll(async () => (await api.list())[0])
+    .toMatchObject({ title: 'Plan the trip to Rome', description: 'Book the flights' });
 });
 
 test('a checkbox toggle that conflicts rolls back with a clear message', async ({ page }) => {

@@ -85,6 +85,8 @@ const { query, params } = await toggleStatement(user, id);
 const literal = (v: unknown) => (v === null ? 'null' : `'${String(v).replaceAll("'", "''")}'`);
 await raw(`prepare toggle as ${query}`);
 const execute = `execute toggle(${params.map(literal).join(', ')})`;
+// The bench's toggle floor (bench/src/routes.ts) written out: bench imports api, not the reverse,
+// and the bench's typecheck cannot take the worker's modules this script needs.
 const floor = `update tasks t set completed = not completed,
   completed_at = case when completed then null else now() end, version = version + 1,
   updated_at = now() where id = $1 and exists (select 1 from list_members m

@@ -5,7 +5,8 @@
 // tree as it is, bundled once) gets its own workerd and its own accounts; blocks of requests
 // alternate between them. A bare worker answering every request with a constant is served beside
 // them as the row "workerd alone": the runtime's own HTTP cost, which no change to the API can cut.
-// Each cell also gives the median latency of its requests, for A/Bs on a quiet machine. Linux only. Diagnosis, not a goal: decision 0032.
+// Each cell also gives the median latency of its requests, for A/Bs on a quiet machine.
+// Linux only. Diagnosis, not a goal: decision 0032.
 import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';

@@ -17,6 +17,11 @@ const TABLE = 'drizzle.__drizzle_migrations';
 // Any constant works: it only has to be the same for every migrator of this database.
 const MIGRATION_LOCK = 7_340_021;
 
+const DROP_KEPT_STATEMENTS = `DO $$ DECLARE f regprocedure; BEGIN
+  FOR f IN SELECT p.oid::regprocedure FROM pg_proc p
+    WHERE p.proname ~ '^kept_[0-9a-f]{24}$' AND p.pronamespace = current_schema()::regnamespace
+  LOOP EXECUTE format('DROP FUNCTION %s', f); END LOOP; END $$`;
+
 export interface MigrateOptions {
   /** Sets neonConfig.fetchEndpoint, e.g. the local server's http://127.0.0.1:4444/sql. */
   fetchEndpoint?: string;
@@ -66,6 +71,9 @@ export async function applyMigrations(
       ]),
     );
   }
+  // A kept statement's function was made from the statement and the schema of its day: a schema
+  // change drops them all, and the worker makes each again the next time it runs it (0035).
+  queries.push(sql.query(DROP_KEPT_STATEMENTS));
   await sql.transaction(queries);
   return pending.length;
 }

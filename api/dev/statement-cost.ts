@@ -1,6 +1,6 @@
-// What a toggle's statement costs the database, sent raw (as the worker sends it today) and as a
-// prepared statement's EXECUTE, beside the bench's floor for a toggle; on PGlite or a throwaway
-// PostgreSQL cluster, behind the local Neon server (decision 0033, "Where a write's time goes").
+// What a toggle's statement costs the database, sent raw, as a prepared statement's EXECUTE and
+// as the call of its kept function (decision 0035), beside the bench's floor for a toggle; on
+// PGlite or a throwaway PostgreSQL cluster, behind the local Neon server (decision 0033).
 // CLI: `npx tsx api/dev/statement-cost.ts [pglite|postgres]`. Diagnosis, not a test.
 import { randomUUID } from 'node:crypto';
 import { createDb } from '../src/db/client.ts';
@@ -91,12 +91,19 @@ const floor = `update tasks t set completed = not completed,
   completed_at = case when completed then null else now() end, version = version + 1,
   updated_at = now() where id = $1 and exists (select 1 from list_members m
   where m.list_id = t.list_id and m.user_id = $2 and m.role <> 'viewer') returning *`;
+// As the worker keeps it (decision 0035): a function made from the text by migration 0019's
+// kept_ensure, with the result types of the statement's own answer.
+const types = (JSON.parse(await raw(query, params)) as { fields: { dataTypeID: number }[] }).fields;
+const name = `kept_${'0'.repeat(24)}`;
+await raw('select kept_ensure($1, $2, $3::oid[])', [name, query, types.map((f) => f.dataTypeID)]);
+const call = `select * from ${name}(${params.map((_, i) => `$${i + 1}`).join(', ')})`;
 console.log(`${backend}: the toggle's statement has ${query.length} characters`);
 for (let round = 1; round <= 2; round++) {
   console.log(`round ${round}`);
   await p50('floor', () => raw(floor, [id, user]));
   await p50('toggle, raw', () => raw(query, params));
   await p50('toggle, prepared', () => raw(execute));
+  await p50('toggle, kept', () => raw(call, params));
 }
 const summary = (text: string) => text.match(/(Planning|Execution) Time: [\d.]+ ms/g)?.join(', ');
 console.log('raw:', summary(await raw(`explain (analyze, summary) ${query}`, params)));

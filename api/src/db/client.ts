@@ -1,18 +1,27 @@
-import { neon, neonConfig, types } from '@neondatabase/serverless';
+import { neon, neonConfig, types, type NeonQueryFunction } from '@neondatabase/serverless';
 import {
   createTableRelationsHelpers,
   extractTablesRelationalConfig,
   type ExtractTablesWithRelations,
   type RelationalSchemaConfig,
+  type SQL,
 } from 'drizzle-orm';
 import { NeonHttpDatabase, NeonHttpDriver } from 'drizzle-orm/neon-http';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Env } from '../env.ts';
-import { recordRoundTrip, type DbMeter } from './meter.ts';
+import { createMeter, recordRoundTrip, type DbMeter } from './meter.ts';
 import * as schema from './schema/index.ts';
 import { parseTextArray, TEXT_ARRAY_OID } from './text-array.ts';
 
-export type Database = NeonHttpDatabase<typeof schema>;
+/** Runs work after the request's answer (`waitUntil`), or simply lets it run where there is none. */
+export type Defer = (work: Promise<unknown>) => void;
+
+export type Database = NeonHttpDatabase<typeof schema> & {
+  $client: NeonQueryFunction<false, false>;
+  /** For statements of the database's own upkeep after the answer, not counted on the request. */
+  $keptClient: NeonQueryFunction<false, false>;
+  $defer: Defer;
+};
 
 // `drizzle({ client, schema })` walks the whole schema on every call; a request's client is new
 // (it carries the request's meter), but the dialect and the relational config are the same for
@@ -57,6 +66,9 @@ async function meteredFetch(url: string, init: DbFetchInit = {}): Promise<Respon
 }
 neonConfig.fetchFunction = meteredFetch;
 
+/** A Drizzle `sql` statement's text and parameters, as `db.execute` would send them. */
+export const toQuery = (statement: SQL) => dialect.sqlToQuery(statement);
+
 /** The part of the environment a database client reads. */
 export type DbTarget = Pick<Env, 'DATABASE_URL' | 'NEON_HTTP_ENDPOINT' | 'DB_TIMEOUT_MS'>;
 
@@ -70,11 +82,21 @@ export function createSql(target: DbTarget, meter: DbMeter) {
   return neon(target.DATABASE_URL, { fetchOptions: { dbCall } });
 }
 
-/** A Drizzle client for one request; every query it runs is counted on `meter`. */
-export function createDb(env: Env, meter: DbMeter): Database {
+/**
+ * A Drizzle client for one request; every query it runs is counted on `meter`. `defer` keeps work
+ * started for the database's upkeep (kept-statements.ts) alive past the answer.
+ */
+export function createDb(env: Env, meter: DbMeter, defer: Defer = () => undefined): Database {
   const client = createSql(env, meter);
   // What drizzle() does, minus the per-call schema walk (drizzle-orm/neon-http/driver.js).
   const session = new NeonHttpDriver(client, dialect).createSession(relationalSchema);
   const db = new NeonHttpDatabase(dialect, session, relationalSchema);
-  return Object.assign(db, { $client: client });
+  let kept: NeonQueryFunction<false, false> | undefined;
+  return Object.assign(db, {
+    $client: client,
+    get $keptClient() {
+      return (kept ??= createSql(env, createMeter()));
+    },
+    $defer: defer,
+  });
 }

@@ -97,5 +97,22 @@ export function describeMigrations(backend: string, target: () => NeonLocal) {
         { n: 2 },
       ]);
     });
+
+    it("drops the kept statements' functions when it applies a migration", async () => {
+      neonConfig.fetchEndpoint = server.url;
+      const sql = neon(server.connectionString);
+      const kept = `kept_${'ab'.repeat(12)}`;
+      await sql.query(`CREATE FUNCTION ${kept}(int) RETURNS int LANGUAGE sql AS 'select $1'`);
+      await sql.query(`CREATE FUNCTION kept_other(int) RETURNS int LANGUAGE sql AS 'select $1'`);
+      const names = async () =>
+        (await sql.query(`SELECT proname FROM pg_proc WHERE proname LIKE 'kept%' ORDER BY 1`)).map(
+          (row) => row.proname as string,
+        );
+      expect(await names()).toEqual([kept, 'kept_other']);
+      const options = { migrationsFolder: folder([['0000_kept', 4000, 'SELECT 1']]) };
+      expect(await applyMigrations(server.connectionString, options)).toBe(1);
+      expect(await names()).toEqual(['kept_other']);
+      await sql.query('DROP FUNCTION kept_other(int)');
+    });
   });
 }

@@ -1,6 +1,7 @@
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { BulkAction } from '@tasks/shared';
 import type { Database } from '../../db/client.ts';
+import { executeKept, runKept } from '../../db/kept-statements.ts';
 import { tasks } from '../../db/schema/tasks.ts';
 import { listMembers } from '../../db/schema/lists.ts';
 import {
@@ -78,11 +79,14 @@ export async function applyBulkAction(
           and not (select read_only from guard) returning to_jsonb(${tasks}) as task)`;
   // The outer SELECT reads the statement's snapshot, taken before the write: every owned id.
   type Row = AudienceColumns & { read_only: boolean; ids: string[]; changed: TaskSnapshot[] };
-  const result = await db.execute<Row>(sql`
+  const result = await executeKept<Row>(
+    db,
+    sql`
     with guard as (select ${readOnlyAmong(userId, ids)} as read_only), ${writes}
     select (select read_only from guard) as read_only,
       array(select id from ${tasks} where ${ownedAmong(userId, ids)}) as ids, ${changedRows},
-      ${audienceOfLists(sql`select list_id from ${tasks} where ${ownedAmong(userId, ids)}`)}`);
+      ${audienceOfLists(sql`select list_id from ${tasks} where ${ownedAmong(userId, ids)}`)}`,
+  );
   const [row] = result.rows;
   if (!row || row.read_only) return { status: 'forbidden' };
   // A delete's rows are gone: `updated` names them.
@@ -125,27 +129,30 @@ async function completeTasks(db: Database, userId: string, ids: string[]): Promi
       .returning(),
   );
   const history = db.$with('history', { taskId: sql`task_id` }).as(historyInsert(userId, false));
-  const rows = await db
-    .with(nextItem, updated, history)
-    .select({
-      record: getTableColumns(tasks),
-      done: updated.id,
-      // The row as the UPDATE left it (the snapshot the outer query reads predates it).
-      after: sql<TaskSnapshot | null>`case when ${updated.id} is null then null
+  const rows = await runKept(
+    db,
+    db
+      .with(nextItem, updated, history)
+      .select({
+        record: getTableColumns(tasks),
+        done: updated.id,
+        // The row as the UPDATE left it (the snapshot the outer query reads predates it).
+        after: sql<TaskSnapshot | null>`case when ${updated.id} is null then null
         else to_jsonb(${updated}) end`,
-      creatorZone,
-      writable: sql<boolean>`${canWriteTasks(userId, sql`${tasks.listId}`)}`,
-      // Uncorrelated (its own `tasks`): computed once, the same on every row.
-      audience: audienceJson(sql`select list_id from ${tasks} where ${ownedAmong(userId, ids)}`),
-    })
-    .from(tasks)
-    .leftJoin(updated, eq(updated.id, tasks.id))
-    .where(
-      and(
-        sql`${tasks.id} = any(${sql.param(ids)}::uuid[])`,
-        isMember(userId, sql`${tasks.listId}`),
+        creatorZone,
+        writable: sql<boolean>`${canWriteTasks(userId, sql`${tasks.listId}`)}`,
+        // Uncorrelated (its own `tasks`): computed once, the same on every row.
+        audience: audienceJson(sql`select list_id from ${tasks} where ${ownedAmong(userId, ids)}`),
+      })
+      .from(tasks)
+      .leftJoin(updated, eq(updated.id, tasks.id))
+      .where(
+        and(
+          sql`${tasks.id} = any(${sql.param(ids)}::uuid[])`,
+          isMember(userId, sql`${tasks.listId}`),
+        ),
       ),
-    );
+  );
   if (rows.some((row) => !row.writable)) return { status: 'forbidden' };
   const unanswered = rows
     .filter((row) => !row.done && row.record.rrule !== null && !row.record.completed)
@@ -175,7 +182,9 @@ export async function moveTasks(
     ids: string[];
     changed: TaskSnapshot[];
   };
-  const result = await db.execute<Row>(sql`
+  const result = await executeKept<Row>(
+    db,
+    sql`
     with guard as (select ${readOnlyAmong(userId, ids)} as read_only), written as (
       update ${tasks} set list_id = ${destination}, version = version + 1, updated_at = now(),
         assignee_id = case when ${isMember(sql`${tasks.assigneeId}`, destination)}
@@ -188,7 +197,8 @@ export async function moveTasks(
     select ${roleIn(userId, destination)} as role, (select read_only from guard) as read_only,
       array(select id from ${tasks} where ${ownedAmong(userId, ids)}) as ids, ${changedRows},
       ${audienceOfLists(sql`select list_id from ${tasks} where ${ownedAmong(userId, ids)}
-        union select ${destination}`)}`);
+        union select ${destination}`)}`,
+  );
   const [row] = result.rows;
   if (!row?.role) return { status: 'list_not_found' };
   if (row.role === 'viewer' || row.read_only) return { status: 'forbidden' };

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
+import { executeKept } from '../../db/kept-statements.ts';
 import { audienceFrom, audienceOfLists, type AudienceColumns } from '../../live/audience-sql.ts';
 import type { Audience } from '../../live/poke.ts';
 import { listMembers } from '../../db/schema/lists.ts';
@@ -30,7 +31,9 @@ export async function createTask(
     task: TaskSnapshot | null;
     zone: string | null;
   };
-  const result = await db.execute<Row>(sql`
+  const result = await executeKept<Row>(
+    db,
+    sql`
     with target as (
       select m.list_id, m.role, ${assignable(assignee, sql`m.list_id`)} as assignable
       from ${listMembers} m
@@ -51,7 +54,8 @@ export async function createTask(
       (select to_jsonb(i) from inserted i) as task,
       (select u.time_zone from users u where u.id = ${userId}) as zone,
       ${audienceOfLists(sql`select list_id from target`)}
-    from target`);
+    from target`,
+  );
   const [row] = result.rows;
   if (!row) return { status: 'not_found' };
   return row.task

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { IDEMPOTENCY_KEYS } from '@tasks/shared';
 import type { Database } from '../../db/client.ts';
+import { executeKept } from '../../db/kept-statements.ts';
 import { audienceFrom, audienceOfLists, type AudienceColumns } from '../../live/audience-sql.ts';
 import type { Audience } from '../../live/poke.ts';
 import { listMembers } from '../../db/schema/lists.ts';
@@ -49,7 +50,7 @@ export async function createTaskOnce(
   const id = crypto.randomUUID();
   const expired = sql`k.created_at < now() - ${KEY_TTL}`;
   const assignee = input.assignee_id ?? null;
-  const result = await db.execute<
+  const result = await executeKept<
     {
       role: string;
       assignable: boolean;
@@ -59,7 +60,9 @@ export async function createTaskOnce(
       created: boolean;
       zone: string | null;
     } & AudienceColumns
-  >(sql`
+  >(
+    db,
+    sql`
     with target as (
       select m.list_id, m.role, ${assignable(assignee, sql`m.list_id`)} as assignable
       from ${listMembers} m
@@ -108,7 +111,8 @@ export async function createTaskOnce(
       exists (select from inserted) as created,
       (select u.time_zone from users u where u.id = ${userId}) as zone,
       ${audienceOfLists(sql`select list_id from target`)}
-    from target left join claim on true`);
+    from target left join claim on true`,
+  );
   const row = result.rows[0];
   if (!row) return { status: 'not_found' };
   if (!row.response || !row.request_hash) return notCreated(row);

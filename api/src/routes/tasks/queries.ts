@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { TaskCreateSchema } from '@tasks/shared';
 import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
+import { runKept } from '../../db/kept-statements.ts';
 import { listMembers } from '../../db/schema/lists.ts';
 import { tasks, type TaskRecord } from '../../db/schema/tasks.ts';
 import { audienceFrom, audienceJson } from '../../live/audience-sql.ts';
@@ -106,34 +107,37 @@ export async function updateTask(
     );
   // The pre-update row and the caller's roles (in the task's list and the destination) ride
   // along and tell 404, 403, 400 and 412 apart; so do the members to poke (both lists of a move).
-  const [row] = await db
-    .with(newSchedule, nextItem, updated, history)
-    .select({
-      before: { completed: tasks.completed, occurrence: tasks.occurrence, rrule: tasks.rrule },
-      role: listMembers.role,
-      destination: destination.role,
-      updated: updated._.selectedFields,
-      creatorZone,
-      dueValid: sql<boolean>`${dueValid(due)}`,
-      zoneKnown: zoneKnown(changes.time_zone),
-      assignee: assignee.userId,
-      audience: audienceJson(sql`${tasks.listId}, ${moveTo ?? null}::uuid`),
-    })
-    .from(tasks)
-    .innerJoin(listMembers, membership(target.userId))
-    .leftJoin(
-      destination,
-      and(
-        eq(destination.listId, sql`${moveTo ?? null}::uuid`),
-        eq(destination.userId, target.userId),
-      ),
-    )
-    .leftJoin(
-      assignee,
-      and(eq(assignee.listId, finalList), eq(assignee.userId, sql`${assigneeId ?? null}::uuid`)),
-    )
-    .leftJoin(updated, sql`true`)
-    .where(eq(tasks.id, target.id));
+  const [row] = await runKept(
+    db,
+    db
+      .with(newSchedule, nextItem, updated, history)
+      .select({
+        before: { completed: tasks.completed, occurrence: tasks.occurrence, rrule: tasks.rrule },
+        role: listMembers.role,
+        destination: destination.role,
+        updated: updated._.selectedFields,
+        creatorZone,
+        dueValid: sql<boolean>`${dueValid(due)}`,
+        zoneKnown: zoneKnown(changes.time_zone),
+        assignee: assignee.userId,
+        audience: audienceJson(sql`${tasks.listId}, ${moveTo ?? null}::uuid`),
+      })
+      .from(tasks)
+      .innerJoin(listMembers, membership(target.userId))
+      .leftJoin(
+        destination,
+        and(
+          eq(destination.listId, sql`${moveTo ?? null}::uuid`),
+          eq(destination.userId, target.userId),
+        ),
+      )
+      .leftJoin(
+        assignee,
+        and(eq(assignee.listId, finalList), eq(assignee.userId, sql`${assigneeId ?? null}::uuid`)),
+      )
+      .leftJoin(updated, sql`true`)
+      .where(eq(tasks.id, target.id)),
+  );
   if (!row) return { status: 'not_found' };
   const { before, creatorZone: zone } = row;
   if (row.updated?.id) {
@@ -178,17 +182,20 @@ export async function deleteTask(db: Database, target: TaskTarget): Promise<Writ
       }),
   );
   const archived = db.$with('archived', { taskId: sql`task_id` }).as(archiveDeleted(target.userId));
-  const [row] = await db
-    .with(deleted, archived)
-    .select({
-      role: listMembers.role,
-      deleted: deleted.id,
-      audience: audienceJson(sql`${tasks.listId}`),
-    })
-    .from(tasks)
-    .innerJoin(listMembers, membership(target.userId))
-    .leftJoin(deleted, sql`true`)
-    .where(eq(tasks.id, target.id));
+  const [row] = await runKept(
+    db,
+    db
+      .with(deleted, archived)
+      .select({
+        role: listMembers.role,
+        deleted: deleted.id,
+        audience: audienceJson(sql`${tasks.listId}`),
+      })
+      .from(tasks)
+      .innerJoin(listMembers, membership(target.userId))
+      .leftJoin(deleted, sql`true`)
+      .where(eq(tasks.id, target.id)),
+  );
   if (!row) return { status: 'not_found' };
   if (row.deleted) return { status: 'ok', value: null, audience: audienceFrom(row.audience) };
   return deniedOrStale(row.role, undefined);

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { CHANGE_RETENTION_DAYS } from '@tasks/shared';
 import type { Database } from '../../db/client.ts';
+import { executeKept } from '../../db/kept-statements.ts';
 import { tasks } from '../../db/schema/tasks.ts';
 import { audienceFrom, audienceOfLists, type AudienceColumns } from '../../live/audience-sql.ts';
 import type { Audience } from '../../live/poke.ts';
@@ -80,7 +81,9 @@ export async function restoreTasks(
     restored: TaskSnapshot[];
     live: TaskSnapshot[];
   };
-  const result = await db.execute<Row>(sql`
+  const result = await executeKept<Row>(
+    db,
+    sql`
     with archive as (${archives(userId, ids)}),
     guard as (select exists (select from archive where role not in ${TASK_WRITERS})
       or ${readOnlyAmong(userId, ids)} as read_only),
@@ -98,7 +101,8 @@ export async function restoreTasks(
       coalesce((select jsonb_agg(to_jsonb(t)) from ${tasks} t
         where t.id = any(${sql.param(ids)}::uuid[]) and ${canWriteTasks(userId, sql`t.list_id`)}),
         '[]'::jsonb) as live,
-      ${audienceOfLists(sql`select list_id from restored`)}`);
+      ${audienceOfLists(sql`select list_id from restored`)}`,
+  );
   const [row] = result.rows;
   if (!row || row.read_only) return { status: 'forbidden' };
   const { restored, live } = row;

@@ -8,6 +8,7 @@ import { fillPlaceholders, type Query, type SQL } from 'drizzle-orm';
 import type { FieldDef, FullQueryResults } from '@neondatabase/serverless';
 import type { NeonHttpQueryResult } from 'drizzle-orm/neon-http';
 import { toQuery, type Database } from './client.ts';
+import { buildFromTemplate, type Built, type SlotValue } from './statement-templates.ts';
 
 /** What Drizzle's neon-http session prepares from a select or a write with `returning`. */
 type Prepared = { getQuery(): Query; mapResult(result: unknown): unknown };
@@ -27,11 +28,34 @@ const GONE = new Set(['42883', '42804']);
 
 /** A Drizzle select or `returning` write, run as its kept function; the rows as Drizzle maps them. */
 export async function runKept<Q extends Keepable>(db: Database, query: Q): Promise<Awaited<Q>> {
+  return run(db, prepare(query)) as Promise<Awaited<Q>>;
+}
+
+/**
+ * As `runKept`, for a statement `build` makes from `values` alone: built once per `shape` and
+ * filled with each request's values (statement-templates.ts).
+ */
+export async function runKeptShape<Q extends Keepable>(
+  db: Database,
+  shape: string,
+  values: SlotValue[],
+  build: (values: SlotValue[]) => Q,
+): Promise<Awaited<Q>> {
+  return run(
+    db,
+    buildFromTemplate(shape, values, (v) => prepare(build(v))),
+  ) as Promise<Awaited<Q>>;
+}
+
+function prepare(query: Keepable): Built<Prepared> {
   // neon-http ignores the name: nothing is prepared on the server by this.
   const prepared = query.prepare('kept') as unknown as Prepared;
   const { sql: text, params } = prepared.getQuery();
-  const result = await keptQuery(db, text, fillPlaceholders(params, {}), true);
-  return prepared.mapResult(result) as Awaited<Q>;
+  return { text, params: fillPlaceholders(params, {}), mapper: prepared };
+}
+
+async function run(db: Database, built: Built<Prepared>): Promise<unknown> {
+  return built.mapper.mapResult(await keptQuery(db, built.text, built.params, true));
 }
 
 /** `db.execute(statement)`, run as its kept function: the same answer, rows keyed by column. */
@@ -93,7 +117,7 @@ function make(db: Database, entry: Entry, text: string, arity: number, fields: F
       (error: unknown) => {
         // Nothing is lost: the statement runs as it is and a later request tries again.
         entry.state = 'new';
-        console.error('kept statement not made', entry.name, error);
+        console.error('kept statement not made', entry.name, String(error));
       },
     );
   db.$defer(made);

@@ -1,7 +1,7 @@
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { BulkAction } from '@tasks/shared';
 import type { Database } from '../../db/client.ts';
-import { executeKept, runKept } from '../../db/kept-statements.ts';
+import { executeKept, runKeptShape } from '../../db/kept-statements.ts';
 import { tasks } from '../../db/schema/tasks.ts';
 import { listMembers } from '../../db/schema/lists.ts';
 import {
@@ -103,6 +103,21 @@ export async function applyBulkAction(
  * call a 403 (and the guard in the UPDATE made it change nothing).
  */
 async function completeTasks(db: Database, userId: string, ids: string[]): Promise<BulkOutcome> {
+  const rows = await runKeptShape(db, 'bulk complete', [userId, ids], (v) =>
+    completeStatement(db, v[0] as string, v[1] as string[]),
+  );
+  if (rows.some((row) => !row.writable)) return { status: 'forbidden' };
+  const unanswered = rows
+    .filter((row) => !row.done && row.record.rrule !== null && !row.record.completed)
+    .map((row) => ({ record: row.record, creatorZone: row.creatorZone }));
+  const owned = rows.map((row) => row.record.id);
+  const changed = rows.flatMap((row) => row.after ?? []);
+  const audience = rows[0] ? audienceFrom(rows[0].audience) : { users: [], xid: '0' };
+  return { status: 'ok', value: { ids: owned, changed, unanswered }, audience };
+}
+
+/** The statement of `completeTasks`, from the caller and the ids alone. */
+function completeStatement(db: Database, userId: string, ids: string[]) {
   const next = nextOf(sql`${tasks.schedule}`, sql`${tasks.repeatFrom}`);
   const parts = completionParts(sql`true`, targetOccurrence(undefined), NEXT_ITEM);
   const nextItem = db
@@ -129,38 +144,27 @@ async function completeTasks(db: Database, userId: string, ids: string[]): Promi
       .returning(),
   );
   const history = db.$with('history', { taskId: sql`task_id` }).as(historyInsert(userId, false));
-  const rows = await runKept(
-    db,
-    db
-      .with(nextItem, updated, history)
-      .select({
-        record: getTableColumns(tasks),
-        done: updated.id,
-        // The row as the UPDATE left it (the snapshot the outer query reads predates it).
-        after: sql<TaskSnapshot | null>`case when ${updated.id} is null then null
-        else to_jsonb(${updated}) end`,
-        creatorZone,
-        writable: sql<boolean>`${canWriteTasks(userId, sql`${tasks.listId}`)}`,
-        // Uncorrelated (its own `tasks`): computed once, the same on every row.
-        audience: audienceJson(sql`select list_id from ${tasks} where ${ownedAmong(userId, ids)}`),
-      })
-      .from(tasks)
-      .leftJoin(updated, eq(updated.id, tasks.id))
-      .where(
-        and(
-          sql`${tasks.id} = any(${sql.param(ids)}::uuid[])`,
-          isMember(userId, sql`${tasks.listId}`),
-        ),
+  return db
+    .with(nextItem, updated, history)
+    .select({
+      record: getTableColumns(tasks),
+      done: updated.id,
+      // The row as the UPDATE left it (the snapshot the outer query reads predates it).
+      after: sql<TaskSnapshot | null>`case when ${updated.id} is null then null
+      else to_jsonb(${updated}) end`,
+      creatorZone,
+      writable: sql<boolean>`${canWriteTasks(userId, sql`${tasks.listId}`)}`,
+      // Uncorrelated (its own `tasks`): computed once, the same on every row.
+      audience: audienceJson(sql`select list_id from ${tasks} where ${ownedAmong(userId, ids)}`),
+    })
+    .from(tasks)
+    .leftJoin(updated, eq(updated.id, tasks.id))
+    .where(
+      and(
+        sql`${tasks.id} = any(${sql.param(ids)}::uuid[])`,
+        isMember(userId, sql`${tasks.listId}`),
       ),
-  );
-  if (rows.some((row) => !row.writable)) return { status: 'forbidden' };
-  const unanswered = rows
-    .filter((row) => !row.done && row.record.rrule !== null && !row.record.completed)
-    .map((row) => ({ record: row.record, creatorZone: row.creatorZone }));
-  const owned = rows.map((row) => row.record.id);
-  const changed = rows.flatMap((row) => row.after ?? []);
-  const audience = rows[0] ? audienceFrom(rows[0].audience) : { users: [], xid: '0' };
-  return { status: 'ok', value: { ids: owned, changed, unanswered }, audience };
+    );
 }
 
 /**

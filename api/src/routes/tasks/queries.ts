@@ -1,23 +1,20 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { TaskCreateSchema } from '@tasks/shared';
 import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
-import { runKept } from '../../db/kept-statements.ts';
+import { runKept, runKeptShape } from '../../db/kept-statements.ts';
 import { listMembers } from '../../db/schema/lists.ts';
 import { tasks, type TaskRecord } from '../../db/schema/tasks.ts';
 import { audienceFrom, audienceJson } from '../../live/audience-sql.ts';
 import type { Audience } from '../../live/poke.ts';
-import { assignable, canWriteTasks, isMember } from '../lists/membership.ts';
+import { canWriteTasks, isMember } from '../lists/membership.ts';
 import { archiveDeleted } from './archive-sql.ts';
-import { changeSet, type TaskChanges } from './change-set.ts';
-import { historyInsert, nextItems } from './completion-sql.ts';
+import type { TaskChanges } from './change-set.ts';
 import type { ZonedRecord } from './derive.ts';
-import { historyDelete } from './restore-sql.ts';
-import { creatorZone, dueValid } from './due-sql.ts';
-import { zoneKnown } from './zoned-sql.ts';
+import { editShape } from './edit-shape.ts';
+import { membership, updateStatement, type TaskTarget } from './update-statement.ts';
 
-export type { TaskChanges };
+export type { TaskChanges, TaskTarget };
 export type NewTask = z.output<typeof TaskCreateSchema>;
 
 /**
@@ -26,9 +23,6 @@ export type NewTask = z.output<typeof TaskCreateSchema>;
  * database's tz database does not know (zoned-sql.ts `zoneKnown`).
  */
 export type Denied = { status: 'not_found' | 'forbidden' | 'bad_assignee' | 'unknown_zone' };
-
-/** A task addressed by a caller; `ifMatch` lists acceptable versions (undefined: any). */
-export type TaskTarget = { userId: string; id: string; ifMatch?: number[] };
 
 /** What a conditional write did: `stale` means the task exists but no `ifMatch` version matched. */
 export type WriteOutcome<T> =
@@ -48,10 +42,6 @@ export type Written = ZonedRecord & {
 const visible = (userId: string, id: string) =>
   and(eq(tasks.id, id), isMember(userId, sql`${tasks.listId}`));
 
-/** The member row of `userId` for the task's list: the join that gives the caller's role. */
-const membership = (userId: string) =>
-  and(eq(listMembers.listId, tasks.listId), eq(listMembers.userId, userId));
-
 /** The task if the caller is a member of its list, or undefined (missing or foreign). */
 export async function getTask(db: Database, userId: string, id: string) {
   const [row] = await db.select().from(tasks).where(visible(userId, id));
@@ -59,85 +49,22 @@ export async function getTask(db: Database, userId: string, id: string) {
 }
 
 /**
- * Applies `changes` to the caller's task if its version is acceptable. One statement: the UPDATE
- * runs in a CTE and the outer query reads the pre-update row, which tells 404 from 412.
+ * Applies `changes` to the caller's task if its version is acceptable. One statement
+ * (update-statement.ts), built once per shape where the edit's fields allow (edit-shape.ts).
  */
 export async function updateTask(
   db: Database,
   target: TaskTarget,
   changes: TaskChanges,
 ): Promise<WriteOutcome<Written>> {
-  const versionOk = target.ifMatch && inArray(tasks.version, target.ifMatch);
+  const shape = editShape(target, changes);
+  const [row] = shape
+    ? await runKeptShape(db, shape.key, shape.values, (values) =>
+        updateStatement(db, ...shape.rebuild(values)),
+      )
+    : await runKept(db, updateStatement(db, target, changes));
   const moveTo = changes.list_id;
-  const destination = alias(listMembers, 'destination');
-  const assignee = alias(listMembers, 'assignee');
-  const finalList = sql`coalesce(${moveTo ?? null}::uuid, ${tasks.listId})`;
   const assigneeId = changes.assignee_id;
-  const { set, due, schedule, next } = changeSet(target.userId, changes);
-  // The schedule built for the write, once, for its SET and its completion to read.
-  const newSchedule = db
-    .$with('new_schedule', { s: sql`s` })
-    .as(sql`select ${schedule ? JSON.stringify(schedule) : null}::jsonb as s`);
-  const nextItem = db
-    .$with('next_item', { id: sql`id`, next: sql`next` })
-    .as(nextItems(next, eq(tasks.id, target.id)!));
-  const updated = db.$with('updated').as(
-    db
-      .update(tasks)
-      .set(set)
-      .where(
-        and(
-          eq(tasks.id, target.id),
-          canWriteTasks(target.userId, sql`${tasks.listId}`),
-          moveTo === undefined ? undefined : canWriteTasks(target.userId, sql`${moveTo}::uuid`),
-          assigneeId === undefined ? undefined : assignable(assigneeId, finalList),
-          versionOk,
-          dueValid(due),
-          zoneKnown(changes.time_zone),
-        ),
-      )
-      .returning(),
-  );
-  const history = db
-    .$with('history', { taskId: sql`task_id` })
-    .as(
-      changes.restore === undefined
-        ? historyInsert(target.userId, changes.skip ?? false, changes)
-        : historyDelete(changes.restore),
-    );
-  // The pre-update row and the caller's roles (in the task's list and the destination) ride
-  // along and tell 404, 403, 400 and 412 apart; so do the members to poke (both lists of a move).
-  const [row] = await runKept(
-    db,
-    db
-      .with(newSchedule, nextItem, updated, history)
-      .select({
-        before: { completed: tasks.completed, occurrence: tasks.occurrence, rrule: tasks.rrule },
-        role: listMembers.role,
-        destination: destination.role,
-        updated: updated._.selectedFields,
-        creatorZone,
-        dueValid: sql<boolean>`${dueValid(due)}`,
-        zoneKnown: zoneKnown(changes.time_zone),
-        assignee: assignee.userId,
-        audience: audienceJson(sql`${tasks.listId}, ${moveTo ?? null}::uuid`),
-      })
-      .from(tasks)
-      .innerJoin(listMembers, membership(target.userId))
-      .leftJoin(
-        destination,
-        and(
-          eq(destination.listId, sql`${moveTo ?? null}::uuid`),
-          eq(destination.userId, target.userId),
-        ),
-      )
-      .leftJoin(
-        assignee,
-        and(eq(assignee.listId, finalList), eq(assignee.userId, sql`${assigneeId ?? null}::uuid`)),
-      )
-      .leftJoin(updated, sql`true`)
-      .where(eq(tasks.id, target.id)),
-  );
   if (!row) return { status: 'not_found' };
   const { before, creatorZone: zone } = row;
   if (row.updated?.id) {

@@ -90,3 +90,24 @@ describe('a list row the feed read before this tab’s write committed', () => {
     expect(lists.find(WORK)?.pending_count).toBe(2);
   });
 });
+
+describe('a list write answered with a count that predates a task write on its way', () => {
+  it('keeps the count the page moved: a rename moves none', async () => {
+    const { lists } = following();
+    // The tab reopens a task of Work (count 1 → 2 at once); its write waits behind another
+    // one, so the server renames the list first and answers it with the count it had then.
+    lists.recount(aTask({ list_id: WORK, completed: true }), aTask({ list_id: WORK }));
+    const asked: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (path: string) => {
+        asked.push(path);
+        return Response.json({ ...work(1), name: 'Office' });
+      }),
+    );
+    const saved = await lists.update(WORK, { name: 'Office' });
+    expect(asked).toEqual([expect.stringContaining(WORK)]);
+    expect(saved.name).toBe('Office');
+    expect(lists.find(WORK)).toMatchObject({ name: 'Office', pending_count: 2 });
+  });
+});

@@ -95,7 +95,11 @@ export class ListStore extends ListRows {
 
   /** Renames, recolours or (un)archives a list, keeping the pending count the page has moved. */
   async update(id: string, changes: ListUpdate): Promise<List> {
-    const saved = await this.#clock.write(() => api.updateList(id, changes));
+    const answer = await this.#clock.write(() => api.updateList(id, changes));
+    // A list write moves no count, and its answer may predate a task write on its way whose
+    // count the page has already moved (the server may run the rename first): the page's stands.
+    const shown = this.find(id);
+    const saved = shown ? { ...answer, pending_count: shown.pending_count } : answer;
     this.put(saved);
     tellOtherTabs({ type: 'lists-changed' });
     return saved;

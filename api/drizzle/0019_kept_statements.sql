@@ -7,12 +7,16 @@
 -- are the ones the caller saw the statement answer with (PostgreSQL 15 does not expose a prepared
 -- statement's result types). True when the function exists after the call, false when the
 -- statement cannot be kept (it returns no columns, or one of a type a function cannot declare):
--- the caller then runs it as it is.
-CREATE FUNCTION "kept_ensure"(fname text, body text, result_types oid[]) RETURNS boolean
+-- the caller then runs it as it is. `settings` (name, value, name, value, …) are planner settings
+-- the function runs and plans its body with (`CREATE FUNCTION … SET`), as a `set_config(…, true)`
+-- before the statement in the same transaction would.
+CREATE FUNCTION "kept_ensure"(fname text, body text, result_types oid[], settings text[] DEFAULT '{}')
+RETURNS boolean
 LANGUAGE plpgsql AS $$
 DECLARE
   args text;
   outs text;
+  sets text := '';
 BEGIN
   IF fname !~ '^kept_[0-9a-f]{24}$' THEN
     RAISE EXCEPTION 'not a kept statement''s name: %', fname;
@@ -30,14 +34,18 @@ BEGIN
   SELECT string_agg(format('_k%s %s', i, format_type(t, NULL)), ', ' ORDER BY i) INTO outs
     FROM unnest(result_types) WITH ORDINALITY AS u(t, i);
   IF outs IS NULL THEN RETURN false; END IF;
+  FOR i IN 1 .. coalesce(array_length(settings, 1), 0) / 2 LOOP
+    sets := sets || format(' SET %I = %L', settings[2 * i - 1], settings[2 * i]);
+  END LOOP;
   EXECUTE format(
-    'CREATE FUNCTION %I(%s) RETURNS TABLE(%s) LANGUAGE plpgsql AS %L',
-    fname, coalesce(args, ''), outs,
+    'CREATE FUNCTION %I(%s) RETURNS TABLE(%s) LANGUAGE plpgsql%s AS %L',
+    fname, coalesce(args, ''), outs, sets,
     E'#variable_conflict use_column\nBEGIN\nRETURN QUERY ' || body || E';\nEND');
   RETURN true;
 EXCEPTION
   -- Another connection made it between the check and the CREATE.
   WHEN duplicate_function OR unique_violation THEN RETURN true;
   WHEN syntax_error OR datatype_mismatch OR invalid_function_definition OR undefined_object
-    OR indeterminate_datatype OR feature_not_supported THEN RETURN false;
+    OR indeterminate_datatype OR feature_not_supported OR undefined_parameter
+    OR invalid_parameter_value THEN RETURN false;
 END $$;

@@ -121,4 +121,31 @@ describe('kept statements', () => {
     await second.settled();
     expect(await functionsWith(tag)).toEqual([]);
   });
+
+  it('plan and run with their settings, for their own transaction only', async () => {
+    const tag = `t${crypto.randomUUID().replaceAll('-', '')}`;
+    const settings = { enable_seqscan: 'off', work_mem: '8MB' };
+    const read = sql`select current_setting('enable_seqscan') as seqscan,
+      current_setting('work_mem') as work_mem, current_setting('plan_cache_mode') as plans
+      /* ${sql.raw(tag)} */`;
+    const first = client();
+    const raw = await executeKept(first.db, read, settings);
+    await first.settled();
+    expect(first.meter.roundTrips).toBe(1);
+    const [name] = await functionsWith(tag);
+    const second = client();
+    const kept = await executeKept(second.db, read, settings);
+    expect(second.meter.roundTrips).toBe(1);
+    // The raw run's transaction plans by the statement's own values already.
+    expect(raw.rows).toEqual([{ seqscan: 'off', work_mem: '8MB', plans: 'auto' }]);
+    expect(kept.rows).toEqual([{ seqscan: 'off', work_mem: '8MB', plans: 'force_custom_plan' }]);
+    // Outside them the settings are as they were; the same text without settings is another function.
+    const after = client();
+    expect((await executeKept(after.db, read)).rows).toEqual([
+      { seqscan: 'on', work_mem: expect.not.stringMatching(/^8MB$/), plans: 'auto' },
+    ]);
+    await after.settled();
+    expect(await functionsWith(tag)).toHaveLength(2);
+    expect(await functionsWith(tag)).toContain(name);
+  });
 });

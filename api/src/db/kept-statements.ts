@@ -4,7 +4,7 @@
 // long in that as its floor spends in all; a PL/pgSQL body's plans are kept per connection.
 // The function is named by a hash of the text, so a changed statement gets a new function and the
 // statement builder stays the one definition of the SQL.
-import { fillPlaceholders, type Query, type SQL } from 'drizzle-orm';
+import { fillPlaceholders, sql, type Query, type SQL } from 'drizzle-orm';
 import type { FieldDef, FullQueryResults } from '@neondatabase/serverless';
 import type { NeonHttpQueryResult } from 'drizzle-orm/neon-http';
 import { toQuery, type Database } from './client.ts';
@@ -17,6 +17,22 @@ type Keepable = PromiseLike<unknown> & { prepare(name: string): unknown };
 type Result = FullQueryResults<boolean>;
 
 type Entry = { name: string; call?: string; state: 'new' | 'making' | 'ready' | 'refused' };
+
+/**
+ * Planner settings a statement is planned and run with, for its own transaction only. Its function
+ * declares them (`CREATE FUNCTION … SET`) beside `plan_cache_mode = force_custom_plan`: the
+ * settings exist to steer a plan by the request's own values (list-tasks.ts), which a cached
+ * generic plan would not see.
+ */
+export type PlannerSettings = Readonly<Record<string, string>>;
+
+/** `settings` as one statement of `set_config(name, value, true)` calls. */
+export function settingsStatement(settings: PlannerSettings): SQL {
+  const calls = Object.entries(settings).map(
+    ([name, value]) => sql`set_config(${name}, ${value}, true)`,
+  );
+  return sql`select ${sql.join(calls, sql`, `)}`;
+}
 
 // Per isolate: the statements seen, by text. Bounded, so a statement whose text varied per request
 // (a value inlined by mistake) could not make functions without end; past the bound, texts run as
@@ -58,18 +74,28 @@ async function run(db: Database, built: Built<Prepared>): Promise<unknown> {
   return built.mapper.mapResult(await keptQuery(db, built.text, built.params, true));
 }
 
-/** `db.execute(statement)`, run as its kept function: the same answer, rows keyed by column. */
+/**
+ * `db.execute(statement)`, run as its kept function: the same answer, rows keyed by column. With
+ * `settings`, as the statement after `settingsStatement(settings)` in one transaction.
+ */
 export async function executeKept<Row>(
   db: Database,
   statement: SQL,
+  settings?: PlannerSettings,
 ): Promise<NeonHttpQueryResult<Row>> {
   const { sql: text, params } = toQuery(statement);
-  return (await keptQuery(db, text, params, false)) as NeonHttpQueryResult<Row>;
+  return (await keptQuery(db, text, params, false, settings)) as NeonHttpQueryResult<Row>;
 }
 
-async function keptQuery(db: Database, text: string, params: unknown[], arrayMode: boolean) {
+async function keptQuery(
+  db: Database,
+  text: string,
+  params: unknown[],
+  arrayMode: boolean,
+  settings?: PlannerSettings,
+) {
   const options = { arrayMode, fullResults: true } as const;
-  const entry = await entryOf(text);
+  const entry = await entryOf(text, settings);
   if (entry?.state === 'ready' && entry.call) {
     try {
       return (await db.$client.query(entry.call, params, options)) as Result;
@@ -78,18 +104,44 @@ async function keptQuery(db: Database, text: string, params: unknown[], arrayMod
       entry.state = 'new';
     }
   }
-  const result = (await db.$client.query(text, params, options)) as Result;
-  if (entry?.state === 'new') make(db, entry, text, params.length, result.fields);
+  const result = settings
+    ? await runWith(db, settings, text, params, options)
+    : ((await db.$client.query(text, params, options)) as Result);
+  if (entry?.state === 'new') make(db, entry, text, params.length, result.fields, settings);
   return result;
 }
 
-async function entryOf(text: string): Promise<Entry | undefined> {
-  const known = entries.get(text);
+/** The statement as it is, after its settings, in one transaction (one round trip). */
+async function runWith(
+  db: Database,
+  settings: PlannerSettings,
+  text: string,
+  params: unknown[],
+  options: { arrayMode: boolean; fullResults: true },
+): Promise<Result> {
+  const set = toQuery(settingsStatement(settings));
+  const [, result] = await db.$client.transaction(
+    [db.$client.query(set.sql, set.params), db.$client.query(text, params)],
+    options,
+  );
+  return result as Result;
+}
+
+/** The function's settings, as kept_ensure takes them: name, value, name, value, … */
+function settingPairs(settings: PlannerSettings | undefined): string[] {
+  if (!settings) return [];
+  return [...Object.entries(settings), ['plan_cache_mode', 'force_custom_plan']].flat();
+}
+
+async function entryOf(text: string, settings?: PlannerSettings): Promise<Entry | undefined> {
+  // The same text with other settings is another function.
+  const key = settings ? `${text}\n-- ${settingPairs(settings).join(' ')}` : text;
+  const known = entries.get(key);
   if (known || entries.size >= MAX_KEPT) return known;
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key));
   const hex = [...new Uint8Array(digest, 0, 12)].map((b) => b.toString(16).padStart(2, '0'));
   const entry: Entry = { name: `kept_${hex.join('')}`, state: 'new' };
-  entries.set(text, entry);
+  entries.set(key, entry);
   return entry;
 }
 
@@ -98,17 +150,25 @@ async function entryOf(text: string): Promise<Entry | undefined> {
  * names its columns as the statement did (the function's own are `_k1`…, which no statement's
  * column reference can collide with).
  */
-function make(db: Database, entry: Entry, text: string, arity: number, fields: FieldDef[]) {
+function make(
+  db: Database,
+  entry: Entry,
+  text: string,
+  arity: number,
+  fields: FieldDef[],
+  settings: PlannerSettings | undefined,
+) {
   entry.state = 'making';
   const types = fields.map((field) => field.dataTypeID);
   const columns = fields.map((field, i) => `_k${i + 1} as "${field.name.replaceAll('"', '""')}"`);
   const args = Array.from({ length: arity }, (_, i) => `$${i + 1}`).join(', ');
   const call = `select ${columns.join(', ')} from ${entry.name}(${args})`;
   const made = db.$keptClient
-    .query('select kept_ensure($1, $2, $3::oid[]) as ok', [entry.name, text, types], {
-      arrayMode: true,
-      fullResults: true,
-    })
+    .query(
+      'select kept_ensure($1, $2, $3::oid[], $4::text[]) as ok',
+      [entry.name, text, types, settingPairs(settings)],
+      { arrayMode: true, fullResults: true },
+    )
     .then(
       (answer) => {
         const ok = answer.rows[0]?.[0] === true;

@@ -2,6 +2,7 @@ import { and, arrayContains, eq, getTableColumns, gte, ilike, inArray, lt, or } 
 import { sql, type SQL } from 'drizzle-orm';
 import type { TaskListQuery, TaskSort } from '@tasks/shared';
 import type { Database } from '../../db/client.ts';
+import { executeKept, type PlannerSettings } from '../../db/kept-statements.ts';
 import { rowMapper } from '../../db/row-mapper.ts';
 import { listMembers } from '../../db/schema/lists.ts';
 import {
@@ -130,12 +131,14 @@ export function pageStatement(
  * in the full test suite's statistics), so that is discouraged too: every page has a list-led
  * index to walk.
  */
-export const orderedScansOnly = sql`select set_config('enable_bitmapscan', 'off', true),
-  set_config('enable_seqscan', 'off', true)`;
+export const orderedScansOnly: PlannerSettings = {
+  enable_bitmapscan: 'off',
+  enable_seqscan: 'off',
+};
 
 /**
- * One page of the caller's tasks and the cursor of the next: `pageStatement`, after the planner
- * setting, in one batch (one round trip, one transaction).
+ * One page of the caller's tasks and the cursor of the next: `pageStatement` under the planner
+ * settings, as its kept function (one round trip; decision 0035).
  */
 export async function listTasks(
   db: Database,
@@ -144,10 +147,11 @@ export async function listTasks(
   cursor: Cursor | undefined,
 ): Promise<TaskPage> {
   const { sort, order, limit } = query;
-  const [, result] = await db.batch([
-    db.execute(orderedScansOnly),
-    db.execute<{ sort_key: string | null }>(pageStatement(userId, query, cursor)),
-  ]);
+  const result = await executeKept<{ sort_key: string | null }>(
+    db,
+    pageStatement(userId, query, cursor),
+    orderedScansOnly,
+  );
   const rows = result.rows;
   const records = rows.slice(0, limit).map(toRecord);
   const last = records.at(-1);

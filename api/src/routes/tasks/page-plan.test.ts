@@ -12,6 +12,7 @@ import { testDb } from '../../../test/auth.ts';
 import { expectedList } from '../../../test/task-model.ts';
 import { listAll, nextLink } from '../../../test/tasks.ts';
 import { newUser, type TestUser } from '../../../test/users.ts';
+import { settingsStatement } from '../../db/kept-statements.ts';
 import { decodeCursor } from './cursor.ts';
 import { orderedScansOnly, pageStatement } from './list-tasks.ts';
 
@@ -63,9 +64,9 @@ async function scansOf(params: TaskListParams, cursorText?: string) {
   const query = TaskListQuerySchema.parse(params);
   const cursor = cursorText ? decodeCursor(cursorText, query.sort, query.order) : undefined;
   const statement = pageStatement(user.id, query, cursor);
-  // The page's own batch: its planner setting, then the statement (here under EXPLAIN).
+  // As the page's kept function plans it: under its settings, by its own values (custom plans).
   const [, result] = await db.batch([
-    db.execute(orderedScansOnly),
+    db.execute(settingsStatement(orderedScansOnly)),
     db.execute<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
       sql`explain (analyze, format json) ${statement}`,
     ),

@@ -95,7 +95,9 @@ async function keptQuery(
   settings?: PlannerSettings,
 ) {
   const options = { arrayMode, fullResults: true } as const;
-  const entry = await entryOf(text, settings);
+  const setup = settings && setupOf(settings);
+  // The same text with other settings is another function.
+  const entry = await entryOf(setup ? text + setup.key : text);
   if (entry?.state === 'ready' && entry.call) {
     try {
       return (await db.$client.query(entry.call, params, options)) as Result;
@@ -104,22 +106,21 @@ async function keptQuery(
       entry.state = 'new';
     }
   }
-  const result = settings
-    ? await runWith(db, settings, text, params, options)
+  const result = setup
+    ? await runWith(db, setup.set, text, params, options)
     : ((await db.$client.query(text, params, options)) as Result);
-  if (entry?.state === 'new') make(db, entry, text, params.length, result.fields, settings);
+  if (entry?.state === 'new') make(db, entry, text, params.length, result.fields, setup?.pairs);
   return result;
 }
 
 /** The statement as it is, after its settings, in one transaction (one round trip). */
 async function runWith(
   db: Database,
-  settings: PlannerSettings,
+  set: Query,
   text: string,
   params: unknown[],
   options: { arrayMode: boolean; fullResults: true },
 ): Promise<Result> {
-  const set = toQuery(settingsStatement(settings));
   const [, result] = await db.$client.transaction(
     [db.$client.query(set.sql, set.params), db.$client.query(text, params)],
     options,
@@ -127,15 +128,25 @@ async function runWith(
   return result as Result;
 }
 
-/** The function's settings, as kept_ensure takes them: name, value, name, value, … */
-function settingPairs(settings: PlannerSettings | undefined): string[] {
-  if (!settings) return [];
-  return [...Object.entries(settings), ['plan_cache_mode', 'force_custom_plan']].flat();
+/**
+ * A settings object's parts, worked out once per object (callers pass module constants): the
+ * suffix of its statements' keys, the pairs kept_ensure takes (name, value, …) and the
+ * `set_config` statement of a raw run.
+ */
+type Setup = { key: string; pairs: string[]; set: Query };
+const setups = new WeakMap<PlannerSettings, Setup>();
+
+function setupOf(settings: PlannerSettings): Setup {
+  let setup = setups.get(settings);
+  if (!setup) {
+    const pairs = [...Object.entries(settings), ['plan_cache_mode', 'force_custom_plan']].flat();
+    setup = { key: `\n-- ${pairs.join(' ')}`, pairs, set: toQuery(settingsStatement(settings)) };
+    setups.set(settings, setup);
+  }
+  return setup;
 }
 
-async function entryOf(text: string, settings?: PlannerSettings): Promise<Entry | undefined> {
-  // The same text with other settings is another function.
-  const key = settings ? `${text}\n-- ${settingPairs(settings).join(' ')}` : text;
+async function entryOf(key: string): Promise<Entry | undefined> {
   const known = entries.get(key);
   if (known || entries.size >= MAX_KEPT) return known;
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key));
@@ -156,7 +167,7 @@ function make(
   text: string,
   arity: number,
   fields: FieldDef[],
-  settings: PlannerSettings | undefined,
+  pairs: string[] = [],
 ) {
   entry.state = 'making';
   const types = fields.map((field) => field.dataTypeID);
@@ -166,7 +177,7 @@ function make(
   const made = db.$keptClient
     .query(
       'select kept_ensure($1, $2, $3::oid[], $4::text[]) as ok',
-      [entry.name, text, types, settingPairs(settings)],
+      [entry.name, text, types, pairs],
       { arrayMode: true, fullResults: true },
     )
     .then(

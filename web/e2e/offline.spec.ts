@@ -187,3 +187,24 @@ test('offline bulk work: a move and "mark all complete" show at once, survive a 
   );
   expect(where).toEqual({ Milk: [true, false], Bread: [true, false], Soap: [false, true] });
 });
+
+test('a view changed offline the moment it opened still opens after an immediate reload', async ({
+  page,
+  context,
+}) => {
+  await signUp(page, 'quick-reload');
+  await apiAs(page).then((api) => api.create({ title: 'Water the plants' }));
+  await offlineReady(page);
+  // Reached client-side just now, and changed at once: the page keeps it as it leaves.
+  await page
+    .getByRole('navigation', { name: 'Views and lists' })
+    .getByRole('link', { name: /^Inbox/ })
+    .click();
+  const plants = page.getByRole('checkbox', { name: 'Water the plants', exact: true });
+  await expect(plants).toBeVisible();
+  await context.setOffline(true);
+  await plants.check();
+  await page.reload();
+  await expect(plants).toBeChecked();
+  await expect(page.getByText('1 change waiting to sync')).toBeVisible();
+});

@@ -145,7 +145,7 @@ try {
       // Warm-up (JIT, the auth snapshot); an update's `If-Match: "1"` may be spent only once.
       if (route.name === 'update') continue;
       for (let i = 0; i < 20; i++)
-        await send(t.worker.url, route.request(10 ** 6 + i, t.fixtures, 'w'));
+        await send(t.worker.directUrl, route.request(10 ** 6 + i, t.fixtures, 'w'));
     }
     for (let start = 0; start < requests; start += BLOCK) {
       const order = (start / BLOCK) % 2 === 0 ? targets : [...targets].reverse();
@@ -154,7 +154,7 @@ try {
         for (let i = start; i < Math.min(requests, start + BLOCK); i++) {
           latencies
             .get(t)!
-            .push(await send(t.worker.url, route.request(i, t.fixtures, `cpu-${t.label}`)));
+            .push(await send(t.worker.directUrl, route.request(i, t.fixtures, `cpu-${t.label}`)));
         }
         cpu.set(t, cpu.get(t)! + (await cpuNs(t.pid)) - before);
       }

@@ -1,7 +1,8 @@
 // `npm run bench:dev-path [-- --requests 150 --delay 10]`: what `npm run dev` adds to a request.
 // One stack (PGlite, the dev default); the same requests go, interleaved one by one at c=1, to the
-// worker served straight from workerd (what `npm run bench` measures) and to `wrangler dev` (what
-// `npm run dev` runs) in front of the same database. Prints p50/p99 of each and the difference.
+// worker's own workerd socket (what `npm run bench` measures), to Miniflare's entry worker in
+// front of it (Miniflare's usual address), and to `wrangler dev` (what `npm run dev` runs) in
+// front of the same database. Prints p50/p99 of each.
 import { parseArgs } from 'node:util';
 import { freePort, startApi } from '../../scripts/stack.ts';
 import { percentile } from './load.ts';
@@ -27,7 +28,11 @@ try {
     'get one': (i: number) => `/api/v1/tasks/${ids[i % ids.length]}`,
     list: () => '/api/v1/tasks',
   };
-  const origins = { workerd: stack.worker.url, 'wrangler dev': dev.url };
+  const origins = {
+    workerd: stack.worker.directUrl,
+    'Miniflare entry': stack.worker.url,
+    'wrangler dev': dev.url,
+  };
   const times = new Map<string, number[]>();
   for (let i = -20; i < requests; i++) {
     for (const [route, path] of Object.entries(paths)) {
@@ -42,7 +47,7 @@ try {
   for (const [key, samples] of times) {
     const sorted = samples.sort((a, b) => a - b);
     const [p50, p99] = [percentile(sorted, 50), percentile(sorted, 99)];
-    console.log(`${key.padEnd(26)} p50 ${p50.toFixed(2)} ms  p99 ${p99.toFixed(2)} ms`);
+    console.log(`${key.padEnd(30)} p50 ${p50.toFixed(2)} ms  p99 ${p99.toFixed(2)} ms`);
   }
 } finally {
   await dev.stop();

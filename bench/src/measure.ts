@@ -12,7 +12,10 @@ import type { SqlHttp } from './sql-http.ts';
 
 export interface MeasureContext {
   backend: Backend;
+  /** Through Miniflare's entry worker (sign-in, the live feed: they want `CF-Connecting-IP`). */
   apiOrigin: string;
+  /** The worker's own socket: where each route's measured requests go. */
+  routeOrigin: string;
   recorderOrigin: string;
   recorder: Recorder;
   sql: SqlHttp;
@@ -189,7 +192,7 @@ async function interleavedRun(
   const api = async (i: number) => {
     let status = 'error';
     const ms = await timed(async () => {
-      status = String(await sendApi(ctx.apiOrigin, route.request(i, ctx.fixtures, pass)));
+      status = String(await sendApi(ctx.routeOrigin, route.request(i, ctx.fixtures, pass)));
     });
     record(sides.api, ms, status);
   };

@@ -114,6 +114,7 @@ async function openSession(stack: BenchStack, options: BenchOptions): Promise<Me
   return {
     backend: stack.backend,
     apiOrigin: stack.worker.url,
+    routeOrigin: stack.worker.directUrl,
     recorderOrigin: recorderWorker.url,
     recorder,
     sql: stack.sql,
@@ -261,7 +262,7 @@ function assemble(options: BenchOptions, bundle: WorkerBundle, measured: Measure
       backends: options.backends,
       smallTasks: options.smallTasks,
       largeTasks: options.largeTasks,
-      runtime: `workerd ${workerdVersion()} via Miniflare's own server (no wrangler dev proxy)`,
+      runtime: `workerd ${workerdVersion()}, the worker's own socket (no Miniflare entry worker, no wrangler dev proxy)`,
     },
     ...measured,
     bundle: { rawBytes: bundle.rawBytes, gzipBytes: bundle.gzipBytes },

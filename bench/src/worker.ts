@@ -1,5 +1,8 @@
 // The API worker as the bench and the soak run it: bundled exactly as `wrangler deploy` would ship
-// it, then served by Miniflare's own workerd socket — no `wrangler dev` proxy in front of it.
+// it, then served by workerd through Miniflare — no `wrangler dev` proxy in front of it. The
+// measured requests go to the worker's own socket, as nothing stands in front of it in
+// production; Miniflare's entry worker (its usual address) is kept for what only it serves
+// (the Cron Trigger's `/cdn-cgi/handler/scheduled`, `CF-Connecting-IP`; decision 0036).
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { readdir, readFile, rm } from 'node:fs/promises';
@@ -14,7 +17,7 @@ import {
   Response as MfResponse,
   type Request as MfRequest,
 } from 'miniflare';
-import { QUIET_ENV, ROOT } from '../../scripts/stack.ts';
+import { freePort, QUIET_ENV, ROOT } from '../../scripts/stack.ts';
 
 const run = promisify(execFile);
 
@@ -68,7 +71,10 @@ export interface ServeOptions {
 }
 
 export interface ServedWorker {
+  /** Through Miniflare's entry worker: sets `CF-Connecting-IP`, serves `/cdn-cgi/…`. */
   url: string;
+  /** The worker's own socket (Miniflare's `unsafeDirectSockets`): what the bench measures. */
+  directUrl: string;
   /** Stops workerd and starts a fresh one on the same port: new isolate, empty caches. */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -79,6 +85,7 @@ export interface ServedWorker {
 /** Serves a bundle from workerd through Miniflare on 127.0.0.1:`port`. */
 export async function serveWorker(options: ServeOptions): Promise<ServedWorker> {
   const logs: string[] = [];
+  const directPort = await freePort();
   const keep = (stream: Readable) =>
     stream.on('data', (chunk: Buffer) => {
       logs.push(...chunk.toString().split('\n').filter(Boolean));
@@ -106,6 +113,9 @@ export async function serveWorker(options: ServeOptions): Promise<ServedWorker> 
       ...(options.outbound ? { outboundService: options.outbound } : {}),
       // `/cdn-cgi/handler/scheduled` runs the Cron Trigger (the reminder bench, bench/src/reminders.ts).
       unsafeTriggerHandlers: true,
+      // The entry worker in front of `port` is Miniflare's emulation (one more isolate and hop per
+      // request: 0.5–0.9 ms here); this socket is the worker's own.
+      unsafeDirectSockets: [{ host: '127.0.0.1', port: directPort }],
     });
   const start = async () => {
     const instance = create();
@@ -119,6 +129,7 @@ export async function serveWorker(options: ServeOptions): Promise<ServedWorker> 
   let mf = await start();
   return {
     url: `http://127.0.0.1:${options.port}`,
+    directUrl: `http://127.0.0.1:${directPort}`,
     async restart() {
       await mf.dispose();
       mf = await start();

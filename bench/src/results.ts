@@ -4,6 +4,7 @@ import type { LatencySummary } from './load.ts';
 import { MULTI_LISTS } from './routes.ts';
 import type { Backend } from './stack.ts';
 import type { WebFigures } from './web-vitals.ts';
+import { JS_BUDGET_BYTES } from '../../web/tests/js-budget.ts';
 
 export interface RunResult {
   delayMs: number;
@@ -152,10 +153,12 @@ export function evaluateGoals(results: Omit<BenchResults, 'goals'>): Goal[] {
   });
   const web = results.web;
   goals.push({
-    name: '`/` JavaScript gzipped',
-    target: '≤ 60 KB',
-    actual: web ? `${fmt(web.jsGzipBytes / 1000, 1)} KB` : 'not measured',
-    pass: web !== null && web.jsGzipBytes <= 60_000,
+    // Everything a signed-in `/` has loaded by network idle, lazy modules included; the web's
+    // js-budget test holds the files its HTML lists to the same figure.
+    name: '`/` JavaScript gzipped, all loaded by network idle',
+    target: `≤ ${JS_BUDGET_BYTES / 1024} KB`,
+    actual: web ? `${fmt(web.jsGzipBytes / 1024, 1)} KB` : 'not measured',
+    pass: web !== null && web.jsGzipBytes <= JS_BUDGET_BYTES,
   });
   goals.push({
     name: 'LCP of `/` with 1,000 tasks',

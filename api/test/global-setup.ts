@@ -1,22 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { parse } from 'yaml';
 import { applyMigrations } from '../dev/migrate.ts';
 import { startNeonLocal } from '../dev/neon-local/index.ts';
 import { startPushStandin } from '../dev/push-standin/index.ts';
 import { startFaultProxy } from './fault-proxy.ts';
+import { seedOpenApi } from './seed/seed-document.ts';
 
 const MIGRATIONS_DIR = new URL('../drizzle/', import.meta.url);
-/** The seed's published contract: `../shared/seed/` from the repo root (a read-only copy in CI). */
-const SEED_OPENAPI = new URL('../../../shared/seed/openapi.yaml', import.meta.url);
-
-/** The seed's OpenAPI document as JSON: workerd cannot read files, so Node parses it for it. */
-function seedOpenApi(): Record<string, unknown> {
-  if (!existsSync(SEED_OPENAPI)) {
-    throw new Error(`The seed contract test needs ${SEED_OPENAPI.pathname} (../shared/seed/).`);
-  }
-  return parse(readFileSync(SEED_OPENAPI, 'utf8')) as Record<string, unknown>;
-}
 
 function hasMigrations(): boolean {
   return existsSync(MIGRATIONS_DIR) && readdirSync(MIGRATIONS_DIR).some((f) => f.endsWith('.sql'));

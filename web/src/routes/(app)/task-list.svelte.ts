@@ -113,10 +113,14 @@ export class TaskList extends TaskRows {
     left?.showLeftBehind(this, waiting);
   }
 
-  /** Keeps what is shown on the device (tasks waiting to be deleted left out) for offline use. */
-  persist(): void {
-    if (this.phase !== 'ready') return;
+  /**
+   * Keeps what is shown on the device (tasks waiting to be deleted left out) for offline use;
+   * false while nothing is shown yet.
+   */
+  persist(): boolean {
+    if (this.phase !== 'ready') return false;
     lastKnown.remember(this.view, this.scope, this.visible, this.counts, this.lists, this.next);
+    return true;
   }
 
   /** Appends the next page, if there is one. */

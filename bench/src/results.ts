@@ -153,9 +153,9 @@ export function evaluateGoals(results: Omit<BenchResults, 'goals'>): Goal[] {
   });
   const web = results.web;
   goals.push({
-    // Everything a signed-in `/` has loaded by network idle, lazy modules included; the web's
-    // js-budget test holds the files its HTML lists to the same figure.
-    name: '`/` JavaScript gzipped, all loaded by network idle',
+    // The budget's own set, as web/tests/js-budget.test.ts counts it from the build: the files
+    // the page's HTML lists. What lazy modules add by network idle is reported beside it.
+    name: '`/` JavaScript gzipped, the files its HTML lists',
     target: `≤ ${JS_BUDGET_BYTES / 1024} KB`,
     actual: web ? `${fmt(web.jsGzipBytes / 1024, 1)} KB` : 'not measured',
     pass: web !== null && web.jsGzipBytes <= JS_BUDGET_BYTES,

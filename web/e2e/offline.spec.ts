@@ -195,11 +195,14 @@ test('a view changed offline the moment it opened still opens after an immediate
   await signUp(page, 'quick-reload');
   await apiAs(page).then((api) => api.create({ title: 'Water the plants' }));
   await offlineReady(page);
-  // Reached client-side just now, and changed at once: the page keeps it as it leaves.
+  // Reached client-side just now, and changed at once.
   await page
     .getByRole('navigation', { name: 'Views and lists' })
     .getByRole('link', { name: /^Inbox/ })
     .click();
+  // The Inbox's own rows: the view it left showed the same task until the Inbox replaced it.
+  await expect(page).toHaveURL(/\/lists\//);
+  await expect(page.getByRole('heading', { name: 'Inbox', level: 2 })).toBeVisible();
   const plants = page.getByRole('checkbox', { name: 'Water the plants', exact: true });
   await expect(plants).toBeVisible();
   await context.setOffline(true);

@@ -2,9 +2,10 @@
 // round trips) and checks that the floor gives the same answer; then per delay × concurrency the
 // floor (the route's minimal statement, raw SQL over HTTP) and the API (keep-alive fetch to the
 // worker) run the same requests interleaved one by one; writes start each pass from reset rows.
-import { replayRaw, type Recorder, type SqlCall } from './floor.ts';
-import { performance } from 'node:perf_hooks';
-import { runPool, summarize, type HttpRequestSpec, type LoadResult } from './load.ts';
+import type { Recorder, SqlCall } from './floor.ts';
+import { interleavedRun, ownSqlRun } from './interleaved.ts';
+import { summarize, type HttpRequestSpec, type LoadResult } from './load.ts';
+import type { LoadProcess } from './load-process.ts';
 import type { RouteResult, RunResult } from './results.ts';
 import type { BenchRoute, Dataset, Fixtures } from './routes.ts';
 import type { Backend } from './stack.ts';
@@ -19,6 +20,8 @@ export interface MeasureContext {
   recorderOrigin: string;
   recorder: Recorder;
   sql: SqlHttp;
+  /** Sends the timed passes from a process of its own (timed-pairs.ts). */
+  load: LoadProcess;
   fixtures: Fixtures;
   requests: number;
   warmup: number;
@@ -139,92 +142,6 @@ export async function captureRoute(
   return { calls, roundTrips: Math.max(...trips), authTrips };
 }
 
-/** One timed sample: how long `work` took, or undefined when it failed. */
-async function timed(work: () => Promise<void>): Promise<number | undefined> {
-  const started = performance.now();
-  try {
-    await work();
-    return performance.now() - started;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Sends one API request with keep-alive fetch and reads the whole answer; returns its status. */
-async function sendApi(origin: string, spec: HttpRequestSpec): Promise<number> {
-  const response = await fetch(origin + spec.path, spec);
-  await response.arrayBuffer();
-  return response.status;
-}
-
-type Sides = { floor: LoadResult; api: LoadResult; ownSql?: LoadResult };
-
-/**
- * Request `i` of the floor and of the API back to back, alternating which goes first, with
- * `concurrency` such pairs in flight: both sides see the same moments of machine load, so a
- * burst from another process lands on both rather than on whichever ran during it. The floor's
- * statements are prepared before the clock starts; for a read, the API's own recorded SQL can
- * ride along as a third side (a write's would collide with the API's writes: see `measureRun`).
- */
-async function interleavedRun(
-  ctx: MeasureContext,
-  route: BenchRoute,
-  capture: Capture,
-  options: { concurrency: number; amount: number; pass: string; ownSql: boolean },
-): Promise<Sides> {
-  const { concurrency, amount, pass } = options;
-  const exchanges = Array.from({ length: amount }, (_, i) =>
-    ctx.sql.exchange(route.floor(i, ctx.fixtures, `floor-${pass}`)),
-  );
-  const sides: Required<Sides> = {
-    floor: { latencies: [], statuses: {}, wallMs: 0 },
-    api: { latencies: [], statuses: {}, wallMs: 0 },
-    ownSql: { latencies: [], statuses: {}, wallMs: 0 },
-  };
-  const record = (side: LoadResult, ms: number | undefined, status: string) => {
-    if (ms !== undefined) side.latencies.push(ms);
-    side.statuses[status] = (side.statuses[status] ?? 0) + 1;
-  };
-  const floor = async (i: number) => {
-    const ms = await timed(() => ctx.sql.send(exchanges[i]!).then(() => undefined));
-    record(sides.floor, ms, ms === undefined ? 'error' : 'ok');
-  };
-  const api = async (i: number) => {
-    let status = 'error';
-    const ms = await timed(async () => {
-      status = String(await sendApi(ctx.routeOrigin, route.request(i, ctx.fixtures, pass)));
-    });
-    record(sides.api, ms, status);
-  };
-  const own = async (i: number) => {
-    const ms = await timed(() => replayRaw(ctx.sql, capture.calls[i % capture.calls.length]!));
-    record(sides.ownSql, ms, ms === undefined ? 'error' : 'ok');
-  };
-  const steps = options.ownSql ? [floor, api, own] : [floor, api];
-  let next = 0;
-  const started = performance.now();
-  const worker = async () => {
-    for (let i = next++; i < amount; i = next++) {
-      const order = i % 2 === 0 ? steps : [...steps].reverse();
-      for (const step of order) await step(i);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const wallMs = performance.now() - started;
-  for (const side of Object.values(sides)) side.wallMs = wallMs;
-  return options.ownSql ? sides : { floor: sides.floor, api: sides.api };
-}
-
-/** The API's own SQL (as recorded), replayed raw: what the worker's queries cost on their own. */
-async function ownSqlRun(
-  ctx: MeasureContext,
-  capture: Capture,
-  concurrency: number,
-  amount: number,
-) {
-  return runPool({ concurrency, amount, task: (i) => replayRaw(ctx.sql, capture.calls[i]!) });
-}
-
 /**
  * Floor and API for one delay × concurrency, interleaved, after an interleaved warm-up; writes
  * start each pass from freshly reset rows (the API's `writer`, the floor's `mirror`). A write's
@@ -264,10 +181,11 @@ export async function measureRun(
     await fresh();
     own = await ownSqlRun(ctx, capture, concurrency, ctx.requests);
   }
-  const failed = Object.keys(sides.api.statuses).filter((s) => !/^2\d\d$/.test(s));
-  if (failed.length > 0 || sides.floor.statuses.error || own?.statuses.error) {
+  const failed = (side?: LoadResult) =>
+    Object.keys(side?.statuses ?? {}).some((status) => !/^2\d\d$/.test(status));
+  if (failed(sides.api) || failed(sides.floor) || failed(own)) {
     throw new Error(
-      `${route.name}: failures (API ${JSON.stringify(sides.api.statuses)}, floor ${JSON.stringify(sides.floor.statuses)})`,
+      `${route.name}: failures (API ${JSON.stringify(sides.api.statuses)}, floor ${JSON.stringify(sides.floor.statuses)}, own SQL ${JSON.stringify(own?.statuses ?? {})})`,
     );
   }
   const apiSummary = summarize(sides.api);

@@ -5,6 +5,7 @@ import { cpus } from 'node:os';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { renderChart } from './chart.ts';
+import { startLoadProcess, type LoadProcess } from './load-process.ts';
 import { createRecorder } from './floor.ts';
 import {
   captureRoute,
@@ -105,7 +106,11 @@ function machine() {
   };
 }
 
-async function openSession(stack: BenchStack, options: BenchOptions): Promise<MeasureContext> {
+async function openSession(
+  stack: BenchStack,
+  load: LoadProcess,
+  options: BenchOptions,
+): Promise<MeasureContext> {
   const recorder = createRecorder();
   const [fixtures, recorderWorker] = await Promise.all([
     prepareFixtures(stack, options),
@@ -118,6 +123,7 @@ async function openSession(stack: BenchStack, options: BenchOptions): Promise<Me
     recorderOrigin: recorderWorker.url,
     recorder,
     sql: stack.sql,
+    load,
     fixtures,
     requests: options.requests,
     warmup: options.warmup,
@@ -186,8 +192,12 @@ async function measureBackend(
   extras: { webScript?: Promise<string | undefined> } | undefined,
 ): Promise<BackendMeasured> {
   const stack = await startBenchStack({ backend, bundle });
+  const load = await startLoadProcess().catch(async (error: unknown) => {
+    await stack.stop();
+    throw error;
+  });
   try {
-    const ctx = await openSession(stack, options);
+    const ctx = await openSession(stack, load, options);
     const routes = benchRoutes(options.smallTasks, options.largeTasks).filter(
       (r) => options.routes.length === 0 || options.routes.some((name) => r.name.startsWith(name)),
     );
@@ -211,6 +221,7 @@ async function measureBackend(
     const authTrips = Math.max(0, ...captures.map((c) => c.authTrips));
     return { routes: results, authTrips, signIn, web, device, bundle: stack.bundle };
   } finally {
+    await load.stop();
     await stack.stop();
   }
 }

@@ -15,6 +15,8 @@ export interface SqlExchange {
 }
 
 export interface SqlHttp {
+  /** The `/sql` URL every exchange is posted to. */
+  endpoint: string;
   /** The exchange that runs `statement`, ready to send. */
   exchange(statement: SqlStatement): SqlExchange;
   /** One round trip; resolves once the whole answer has arrived, unparsed; rejects on a non-2xx. */
@@ -47,6 +49,7 @@ export function createSqlHttp(endpoint: string, connectionString: string): SqlHt
     return bytes;
   };
   return {
+    endpoint,
     exchange,
     send,
     async query(query, params = []) {

@@ -1,4 +1,4 @@
-// `npm run bench [-- --requests 300 --small 1000 --large 100000 --concurrency 1,8 --delays 10,0
+// `npm run bench [-- --requests 300 --goal-requests 1000 --small 1000 --large 100000 --concurrency 1,8 --delays 10,0
 //   --backends pglite,postgres --routes list,get --own-sql --no-web]`
 // Starts its own stack per backend, measures, writes bench/results/{latest.json,latest.md,
 // latency.svg} and prints the Markdown. Exits 1 if any goal fails.
@@ -13,6 +13,7 @@ import type { Backend } from './stack.ts';
 const { values } = parseArgs({
   options: {
     requests: { type: 'string', default: '300' },
+    'goal-requests': { type: 'string', default: '1000' },
     warmup: { type: 'string', default: '30' },
     small: { type: 'string', default: '1000' },
     large: { type: 'string', default: '100000' },
@@ -32,6 +33,7 @@ const numbers = (list: string) => list.split(',').map(Number);
 const started = Date.now();
 const results = await runBench({
   requests: Number(values.requests),
+  goalRequests: Number(values['goal-requests']),
   warmup: Number(values.warmup),
   smallTasks: Number(values.small),
   largeTasks: Number(values.large),

@@ -23,6 +23,7 @@ export interface MeasureContext {
   /** Sends the timed passes from a process of its own (timed-pairs.ts). */
   load: LoadProcess;
   fixtures: Fixtures;
+  /** Requests of each capture pass (a run's own count is its cell's). */
   requests: number;
   warmup: number;
   /** Also replay the API's own recorded SQL raw (diagnosis: query cost vs. worker cost). */
@@ -151,16 +152,16 @@ export async function measureRun(
   route: BenchRoute,
   capture: Capture,
   ctx: MeasureContext,
-  delayMs: number,
-  concurrency: number,
+  cell: { delayMs: number; concurrency: number; requests: number },
 ): Promise<RunResult> {
+  const { delayMs, concurrency, requests } = cell;
   const fresh = async () => {
     if (!route.writes) return;
     await ctx.reset(route.dataset);
     await ctx.reset('mirror');
   };
   const pass = `${delayMs}-${concurrency}`;
-  const warm = Math.max(concurrency, Math.min(ctx.warmup, ctx.requests));
+  const warm = Math.max(concurrency, Math.min(ctx.warmup, requests));
   const inline = ctx.ownSql && !route.writes;
   await fresh();
   await interleavedRun(ctx, route, capture, {
@@ -172,14 +173,14 @@ export async function measureRun(
   await fresh();
   const sides = await interleavedRun(ctx, route, capture, {
     concurrency,
-    amount: ctx.requests,
+    amount: requests,
     pass: `api-${pass}`,
     ownSql: inline,
   });
   let own = sides.ownSql;
   if (ctx.ownSql && route.writes) {
     await fresh();
-    own = await ownSqlRun(ctx, capture, concurrency, ctx.requests);
+    own = await ownSqlRun(ctx, capture, concurrency, requests);
   }
   const failed = (side?: LoadResult) =>
     Object.keys(side?.statuses ?? {}).some((status) => !/^2\d\d$/.test(status));

@@ -79,7 +79,7 @@ export function renderMarkdown(results: BenchResults, chartFile = 'latency.svg')
     `# Benchmark results${results.smoke ? ' (smoke run: tiny counts, figures meaningless)' : ''}`,
     '',
     `${results.generatedAt} · ${machine.cpus} × ${machine.cpuModel} · Node ${machine.node} · ` +
-      `${config.runtime} · ${config.requests} requests per run`,
+      `${config.runtime} · ${config.requests} requests per run, ${config.goalRequests} in each goal's (c=1, ${Math.max(...config.delaysMs)} ms)`,
     '',
     `## Goals: ${passed} of ${results.goals.length} pass`,
     '',

@@ -48,6 +48,8 @@ export interface BenchResults {
   machine: { cpus: number; cpuModel: string; node: string; platform: string };
   config: {
     requests: number;
+    /** Requests in each goal run (c=1 at the largest delay): its p99 is the 10th-worst of 1,000. */
+    goalRequests: number;
     concurrencies: number[];
     delaysMs: number[];
     backends: Backend[];

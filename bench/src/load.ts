@@ -1,6 +1,6 @@
-// Two load runners with one way of measuring: autocannon drives HTTP at the API, a promise pool
-// drives the floor (SQL straight to the Neon server); both keep every latency in float ms and are
-// summarised by the same function, so their ratio compares like with like.
+// The summaries every figure shares (nearest-rank percentiles of float ms), and two load runners
+// for sign-in, whose floor is a replay rather than a paired statement: autocannon drives HTTP at
+// the API, a promise pool the floor. The routes' paired passes run in timed-pairs.ts.
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 

@@ -1,5 +1,5 @@
 // Renders bench results as the Markdown that the README's Performance section shows.
-import type { BenchResults, RouteResult, RunResult } from './results.ts';
+import { goalDelay, type BenchResults, type RouteResult, type RunResult } from './results.ts';
 import type { Backend } from './stack.ts';
 
 const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
@@ -58,7 +58,7 @@ function latencyTable(results: BenchResults, backend: Backend, delayMs: number):
 }
 
 function backendSections(results: BenchResults, backend: Backend): string[] {
-  const delay = Math.max(...results.config.delaysMs);
+  const delay = goalDelay(results.config.delaysMs);
   return [
     `## ${BACKEND_NAMES[backend]}: API ÷ floor, p50 / p99`,
     '',
@@ -79,7 +79,7 @@ export function renderMarkdown(results: BenchResults, chartFile = 'latency.svg')
     `# Benchmark results${results.smoke ? ' (smoke run: tiny counts, figures meaningless)' : ''}`,
     '',
     `${results.generatedAt} · ${machine.cpus} × ${machine.cpuModel} · Node ${machine.node} · ` +
-      `${config.runtime} · ${config.requests} requests per run, ${config.goalRequests} in each goal's (c=1, ${Math.max(...config.delaysMs)} ms)`,
+      `${config.runtime} · ${config.requests} requests per run, ${config.goalRequests} in each goal's (c=1, ${goalDelay(config.delaysMs)} ms)`,
     '',
     `## Goals: ${passed} of ${results.goals.length} pass`,
     '',

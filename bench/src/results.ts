@@ -77,6 +77,11 @@ export interface BenchResults {
 }
 
 const MIB = 1024 * 1024;
+
+/** The goals are judged at c=1 and the largest delay measured; that cell takes more requests. */
+export const goalDelay = (delaysMs: readonly number[]) => Math.max(...delaysMs);
+export const isGoalCell = (cell: { delayMs: number; concurrency: number }, delaysMs: number[]) =>
+  cell.concurrency === 1 && cell.delayMs === goalDelay(delaysMs);
 const fmt = (value: number, digits = 2) => value.toFixed(digits);
 
 function findRun(route: RouteResult | undefined, delayMs: number, concurrency: number) {
@@ -110,7 +115,7 @@ const SMALL_KIND: Record<string, string> = {
  * list, several lists, a filter) against the 1,000-task read of its kind, or the plain list.
  */
 function scalingGoals(results: Omit<BenchResults, 'goals'>, backend: Backend): Goal[] {
-  const delay = Math.max(...results.config.delaysMs);
+  const delay = goalDelay(results.config.delaysMs);
   const on = results.routes.filter((r) => r.backend === backend);
   const small = (kind: string) => on.find((r) => r.kind === kind && r.dataset === 'small');
   return on
@@ -131,7 +136,7 @@ function scalingGoals(results: Omit<BenchResults, 'goals'>, backend: Backend): G
 
 /** Evaluates every goal of issue 6 item 2 and issue 9 item 4; each is a ratio or a count. */
 export function evaluateGoals(results: Omit<BenchResults, 'goals'>): Goal[] {
-  const delay = Math.max(...results.config.delaysMs);
+  const delay = goalDelay(results.config.delaysMs);
   const goals = results.routes.map((route) => overheadGoal(route, delay));
   for (const backend of results.config.backends) goals.push(...scalingGoals(results, backend));
   const trips = results.routes.map((r) => r.roundTrips);

@@ -15,7 +15,7 @@ import {
   type MeasureContext,
 } from './measure.ts';
 import { renderMarkdown } from './report.ts';
-import { evaluateGoals, type BenchResults, type RouteResult } from './results.ts';
+import { evaluateGoals, isGoalCell, type BenchResults, type RouteResult } from './results.ts';
 import {
   benchRoutes,
   BULK_SIZE,
@@ -165,7 +165,7 @@ async function measureAll(
     for (const concurrency of options.concurrencies) {
       for (const [i, route] of routes.entries()) {
         await refreshTokens();
-        const goal = concurrency === 1 && delayMs === Math.max(...options.delaysMs);
+        const goal = isGoalCell({ delayMs, concurrency }, options.delaysMs);
         const requests = goal ? options.goalRequests : options.requests;
         const run = await measureRun(route, captures[i]!, ctx, { delayMs, concurrency, requests });
         results[i]!.runs.push(run);

@@ -24,6 +24,10 @@ export async function startLoadProcess(): Promise<LoadProcess> {
   let nextId = 0;
   const pending = new Map<number, (reply: LoadReply) => void>();
   child.on('message', (reply: LoadReply) => pending.get(reply.id)?.(reply));
+  // A load process that dies mid-job must fail the run, not leave it waiting for ever.
+  child.on('exit', (code) => {
+    for (const [id, settle] of pending) settle({ id, error: `exited (${code})` });
+  });
   return {
     run: (job) =>
       new Promise((resolve, reject) => {

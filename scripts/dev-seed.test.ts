@@ -6,26 +6,13 @@ import { apiPaths } from '@tasks/shared';
 import { expect, it } from 'vitest';
 import { seedOpenApi } from '../api/test/seed/seed-document.ts';
 import { seedDisagreements, seedWorkflow } from '../api/test/seed/seed-workflow.ts';
-import { descendants, interrupt, sleep, startDev } from './dev-run.test-helper.ts';
-
-/** Resolves once the API answers its health check. */
-async function waitUntilHealthy(origin: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const ok = await fetch(origin + apiPaths.health).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    if (Date.now() > deadline) throw new Error(`${origin} was not healthy within ${timeoutMs} ms`);
-    await sleep(200);
-  }
-}
+import { descendants, interrupt, startDev } from './dev-run.test-helper.ts';
+import { waitForUrl } from './stack.ts';
 
 it("answers the seed's workflow as the seed documents, then stops on SIGINT", async () => {
   const run = await startDev();
   const origin = `http://127.0.0.1:${run.ports.API_PORT}`;
-  await waitUntilHealthy(origin, 120_000);
+  await waitForUrl(origin + apiPaths.health, 120_000, { ok: true });
   const stack = descendants(run.dev.pid!);
   const send = (path: string, init: RequestInit) => fetch(origin + path, init);
   const answers = await seedWorkflow(send, '10.9.8.7', `seed-dev-${randomUUID()}@example.test`);

@@ -50,17 +50,17 @@ export function isPortBusy(port: number): Promise<boolean> {
   });
 }
 
-/** Polls `url` until it answers (any HTTP status) or `timeoutMs` passes. */
-export async function waitForUrl(url: string, timeoutMs = 60_000): Promise<void> {
+/** Polls `url` until it answers (any HTTP status, or with `ok` a 2xx) or `timeoutMs` passes. */
+export async function waitForUrl(url: string, timeoutMs = 60_000, { ok = false } = {}) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    try {
-      await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      return;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    const answered = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
+      (response) => !ok || response.ok,
+      () => false,
+    );
+    if (answered) return;
+    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
   }
 }
 

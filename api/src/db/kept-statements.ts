@@ -87,6 +87,23 @@ export async function executeKept<Row>(
   return (await keptQuery(db, text, params, false, settings)) as NeonHttpQueryResult<Row>;
 }
 
+/**
+ * As `executeKept`, for a statement `build` makes from `values` alone: built once per `shape` and
+ * filled with each request's values (statement-templates.ts).
+ */
+export async function executeKeptShape<Row>(
+  db: Database,
+  shape: string,
+  values: SlotValue[],
+  build: (values: SlotValue[]) => SQL,
+): Promise<NeonHttpQueryResult<Row>> {
+  const { text, params } = buildFromTemplate(shape, values, (v) => {
+    const query = toQuery(build(v));
+    return { text: query.sql, params: query.params, mapper: undefined };
+  });
+  return (await keptQuery(db, text, params, false)) as NeonHttpQueryResult<Row>;
+}
+
 async function keptQuery(
   db: Database,
   text: string,

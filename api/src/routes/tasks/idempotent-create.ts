@@ -1,12 +1,12 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { IDEMPOTENCY_KEYS } from '@tasks/shared';
 import type { Database } from '../../db/client.ts';
-import { executeKept } from '../../db/kept-statements.ts';
 import { audienceFrom, audienceOfLists, type AudienceColumns } from '../../live/audience-sql.ts';
 import type { Audience } from '../../live/poke.ts';
 import { listMembers } from '../../db/schema/lists.ts';
 import { assignable, TASK_WRITERS, targetList } from '../lists/membership.ts';
 import { notCreated } from './create-task.ts';
+import { runCreate, type CreateParts } from './create-shape.ts';
 import { newTaskReminders } from '../reminders/task-reminders.ts';
 import type { Denied, NewTask } from './queries.ts';
 import { NEW_DUE_ALIASES, NEW_DUE_COLUMNS, newDueValues } from './new-task-due.ts';
@@ -47,22 +47,45 @@ export async function createTaskOnce(
   requestHash: string,
   input: NewTask,
 ): Promise<{ status: 'ok'; value: KeyedCreate } | Denied> {
-  const id = crypto.randomUUID();
+  type Row = {
+    role: string;
+    assignable: boolean;
+    zone_known: boolean;
+    request_hash: string | null;
+    response: TaskSnapshot | null;
+    created: boolean;
+    zone: string | null;
+  } & AudienceColumns;
+  const passed: KeyedParts[0] = [userId, key, requestHash, crypto.randomUUID()];
+  const result = await runCreate<Row, KeyedParts[0]>(
+    db,
+    'keyed',
+    [passed, input],
+    keyedCreateStatement,
+  );
+  const row = result.rows[0];
+  if (!row) return { status: 'not_found' };
+  if (!row.response || !row.request_hash) return notCreated(row);
+  return {
+    status: 'ok',
+    value: {
+      created: row.created,
+      requestHash: row.request_hash,
+      snapshot: row.response,
+      creatorZone: row.zone,
+      audience: audienceFrom(row),
+    },
+  };
+}
+
+/** A keyed create's caller, key, the request's hash and the new task's id; and the task. */
+type KeyedParts = CreateParts<[string, string, string, string]>;
+
+/** The statement of `createTaskOnce`, from the caller, the key, its hash, the new id and the task. */
+export function keyedCreateStatement([[userId, key, requestHash, id], input]: KeyedParts): SQL {
   const expired = sql`k.created_at < now() - ${KEY_TTL}`;
   const assignee = input.assignee_id ?? null;
-  const result = await executeKept<
-    {
-      role: string;
-      assignable: boolean;
-      zone_known: boolean;
-      request_hash: string | null;
-      response: TaskSnapshot | null;
-      created: boolean;
-      zone: string | null;
-    } & AudienceColumns
-  >(
-    db,
-    sql`
+  return sql`
     with target as (
       select m.list_id, m.role, ${assignable(assignee, sql`m.list_id`)} as assignable
       from ${listMembers} m
@@ -111,19 +134,5 @@ export async function createTaskOnce(
       exists (select from inserted) as created,
       (select u.time_zone from users u where u.id = ${userId}) as zone,
       ${audienceOfLists(sql`select list_id from target`)}
-    from target left join claim on true`,
-  );
-  const row = result.rows[0];
-  if (!row) return { status: 'not_found' };
-  if (!row.response || !row.request_hash) return notCreated(row);
-  return {
-    status: 'ok',
-    value: {
-      created: row.created,
-      requestHash: row.request_hash,
-      snapshot: row.response,
-      creatorZone: row.zone,
-      audience: audienceFrom(row),
-    },
-  };
+    from target left join claim on true`;
 }
